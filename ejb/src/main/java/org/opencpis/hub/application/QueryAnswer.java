@@ -1,0 +1,41 @@
+package org.opencpis.hub.application;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.opencpis.hub.domain.PlanType;
+
+/**
+ * What health sees (R18, R19): per LA and plan, who to call and the plan's dates; and the
+ * previous accesses. No records means "query act failed: no records found", never an empty
+ * success: {@link #found()} tells the channel which answer to give.
+ *
+ * @param accessEventId the access recorded by this query, or null (silent read, nothing found)
+ */
+public record QueryAnswer(
+    String nhsNumber, List<Entry> records, List<PreviousAccess> history, String accessEventId) {
+
+  public boolean found() {
+    return !records.isEmpty();
+  }
+
+  /** One plan of one LA. */
+  public record Entry(
+      String laOdsCode,
+      String laName,
+      String officeHoursPhone,
+      String emergencyDutyPhone,
+      PlanType planType,
+      LocalDate startDate,
+      LocalDate endDate) {}
+
+  /** One earlier access: when, who and from where. */
+  public record PreviousAccess(
+      Instant at,
+      String viewerName,
+      String jobRoleCode,
+      String jobRoleName,
+      String organisationOds,
+      String organisationName,
+      String careSetting) {}
+}

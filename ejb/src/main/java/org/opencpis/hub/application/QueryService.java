@@ -1,0 +1,114 @@
+package org.opencpis.hub.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.opencpis.hub.domain.AccessEvent;
+import org.opencpis.hub.domain.AccessHistory;
+import org.opencpis.hub.domain.LocalAuthority;
+import org.opencpis.hub.domain.RetentionPolicy;
+import org.opencpis.hub.domain.SharedRecord;
+import org.opencpis.hub.infrastructure.AccessEventPublisher;
+import org.opencpis.hub.infrastructure.RegisterRepository;
+import org.opencpis.shared.InvalidValueException;
+import org.opencpis.shared.NhsNumber;
+import org.opencpis.shared.Settings;
+
+/**
+ * Answers health's query by NHS number (R18-R20): the visible information of every LA that
+ * shared some, and the child's previous accesses. A query that finds information and is not a
+ * silent read records an access event and publishes it, in the same transaction, for the LAs to
+ * be notified (R8, R20).
+ */
+@Stateless
+public class QueryService {
+
+  private static final Logger LOG = Logger.getLogger(QueryService.class.getName());
+
+  /** How many recent events are read to pick the (at most 25) shown after the 24-hour rule. */
+  private static final int HISTORY_SCAN = 1000;
+
+  @Inject RegisterRepository register;
+  @Inject AccessEventPublisher publisher;
+  @Inject Settings settings;
+
+  public QueryAnswer query(QueryRequest q) {
+    if (!q.callerMayView()) {
+      throw new HubFault(
+          HubFault.ACCESS_DENIED,
+          null,
+          "your role does not carry the CP-IS view permission (B0107 or B0170)");
+    }
+    NhsNumber nhs;
+    try {
+      nhs = NhsNumber.of(q.nhsNumber());
+    } catch (InvalidValueException e) {
+      throw new HubFault(HubFault.INVALID_NHS_NUMBER, "NHS Number", e.getMessage());
+    }
+    Instant now = settings.clock().instant();
+    LocalDate today = LocalDate.ofInstant(now, settings.zone());
+    RetentionPolicy retention = new RetentionPolicy(settings.retentionMonths());
+    List<SharedRecord> visible =
+        register.recordsFor(nhs.value()).stream()
+            .filter(r -> r.visibleOn(today, retention))
+            .toList();
+    if (visible.isEmpty()) {
+      return new QueryAnswer(nhs.value(), List.of(), List.of(), null);
+    }
+    Map<String, LocalAuthority> las =
+        register.localAuthorities().stream()
+            .collect(Collectors.toMap(LocalAuthority::odsCode, Function.identity()));
+
+    String accessId = null;
+    if (q.accessEvent() && q.callerMayNotify()) {
+      List<String> laCodes = visible.stream().map(SharedRecord::laCode).distinct().toList();
+      AccessEvent event =
+          new AccessEvent(
+              nhs.value(), now, q.queryEventId(), q.channel(), q.careSetting(), q.viewer(), laCodes);
+      register.add(event);
+      publisher.publish(event);
+      accessId = event.id();
+      LOG.info(
+          "access " + event.id() + " recorded by " + q.viewer().organisationOds() + " for " + laCodes);
+    }
+
+    AccessHistory history =
+        new AccessHistory(
+            settings.accessHistoryLimit(), Duration.ofHours(settings.repeatWindowHours()));
+    List<QueryAnswer.PreviousAccess> previous =
+        history.select(register.recentAccesses(nhs.value(), HISTORY_SCAN)).stream()
+            .map(
+                e ->
+                    new QueryAnswer.PreviousAccess(
+                        e.accessedAt(),
+                        e.viewer().name(),
+                        e.viewer().jobRoleCode(),
+                        e.viewer().jobRoleName(),
+                        e.viewer().organisationOds(),
+                        e.viewer().organisationName(),
+                        e.careSetting()))
+            .toList();
+    List<QueryAnswer.Entry> entries =
+        visible.stream()
+            .sorted(Comparator.comparing(SharedRecord::laCode).thenComparing(SharedRecord::planType))
+            .map(r -> entry(r, las.get(r.laCode())))
+            .toList();
+    return new QueryAnswer(nhs.value(), entries, previous, accessId);
+  }
+
+  private static QueryAnswer.Entry entry(SharedRecord r, LocalAuthority la) {
+    String office = r.officeHoursPhone() != null ? r.officeHoursPhone() : la.officeHoursPhone();
+    String emergency =
+        r.emergencyDutyPhone() != null ? r.emergencyDutyPhone() : la.emergencyDutyPhone();
+    return new QueryAnswer.Entry(
+        la.odsCode(), la.name(), office, emergency, r.planType(), r.startDate(), r.endDate());
+  }
+}

@@ -1,0 +1,30 @@
+package org.opencpis.hub.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.opencpis.hub.domain.LocalAuthority;
+import org.opencpis.hub.domain.SharedRecord;
+import org.opencpis.hub.infrastructure.RegisterRepository;
+import org.opencpis.shared.InvalidValueException;
+import org.opencpis.shared.NhsNumber;
+
+/** What an administrator may look at in the register: LAs, and what is held for a child. */
+@Stateless
+public class RegisterAdminService {
+
+  @Inject RegisterRepository register;
+
+  public List<LocalAuthority> localAuthorities() {
+    return register.localAuthorities();
+  }
+
+  /** Every record held for a child, visible or not (until the retention timer removes it). */
+  public List<SharedRecord> heldFor(String nhsNumber) {
+    try {
+      return register.recordsFor(NhsNumber.of(nhsNumber).value());
+    } catch (InvalidValueException e) {
+      throw new HubFault(HubFault.INVALID_NHS_NUMBER, "nhsNumber", e.getMessage());
+    }
+  }
+}

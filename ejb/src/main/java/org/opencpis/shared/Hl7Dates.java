@@ -1,0 +1,56 @@
+package org.opencpis.shared;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
+
+/** HL7 date and time values: YYYYMMDD and YYYYMMDDhhmmss, local to the service's zone. */
+public final class Hl7Dates {
+
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
+
+  private Hl7Dates() {}
+
+  /**
+   * Parses a date; a date-time value is accepted and its date kept.
+   *
+   * @throws InvalidValueException naming {@code field}
+   */
+  public static LocalDate date(String field, String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw new InvalidValueException(field, "is missing");
+    }
+    String v = raw.trim();
+    try {
+      if (v.length() == 8) {
+        return LocalDate.parse(v, DATE);
+      }
+      if (v.length() == 14) {
+        return LocalDateTime.parse(v, DATE_TIME).toLocalDate();
+      }
+    } catch (DateTimeException e) {
+      // answered below
+    }
+    throw new InvalidValueException(field, "'" + raw + "' is not a date (YYYYMMDD)");
+  }
+
+  /** As {@link #date}, but null for an absent value. */
+  public static LocalDate optionalDate(String field, String raw) {
+    return raw == null || raw.isBlank() ? null : date(field, raw);
+  }
+
+  public static String format(LocalDate date) {
+    return date == null ? null : DATE.format(date);
+  }
+
+  public static String format(Instant instant, ZoneId zone) {
+    return instant == null ? null : DATE_TIME.format(instant.atZone(zone));
+  }
+}

@@ -1,0 +1,51 @@
+package org.opencpis.shared;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The application's settings. Each is a WildFly system property (set by the CLI scripts in ear/,
+ * visible and changeable in the management console) read at each use, so a change takes effect
+ * without a redeploy; the default here applies when an administrator removes the property.
+ */
+@ApplicationScoped
+public class Settings {
+
+  public int retentionMonths() {
+    return intValue("cpis.retention.months", 12);
+  }
+
+  public int accessHistoryLimit() {
+    return intValue("cpis.access-history.limit", 25);
+  }
+
+  public int repeatWindowHours() {
+    return intValue("cpis.access-history.repeat-window-hours", 24);
+  }
+
+  public ZoneId zone() {
+    return ZoneId.of(System.getProperty("cpis.zone", "Europe/London"));
+  }
+
+  /** The hub's own ASID, the sender of its answers. */
+  public String hubAsid() {
+    return System.getProperty("cpis.hub.asid", "928942012545");
+  }
+
+  public Clock clock() {
+    return Clock.system(zone());
+  }
+
+  static int intValue(String name, int fallback) {
+    String v = System.getProperty(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+}

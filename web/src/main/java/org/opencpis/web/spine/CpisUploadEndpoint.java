@@ -1,0 +1,105 @@
+package org.opencpis.web.spine;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.jws.WebService;
+import jakarta.xml.ws.WebServiceContext;
+import jakarta.xml.ws.soap.Addressing;
+import java.security.Principal;
+import org.opencpis.contract.hl7.REPCMT000002GB01;
+import org.opencpis.contract.hl7.REPCMT000003GB01;
+import org.opencpis.contract.hl7.RecordAck;
+import org.opencpis.contract.upload.CpisError;
+import org.opencpis.contract.upload.CpisUploadPortType;
+import org.opencpis.hub.application.HubFault;
+import org.opencpis.hub.application.UploadAnswer;
+import org.opencpis.hub.application.UploadFile;
+import org.opencpis.hub.application.UploadService;
+import org.opencpis.hub.domain.RecordOutcome;
+import org.opencpis.shared.Settings;
+
+/**
+ * cpisupload: translates an LA's upload file into an {@link UploadFile} and the hub's answer into
+ * the acknowledgement REPC_MT000003GB01. The caller must be an uploader of the LA the file names.
+ */
+@WebService(
+    serviceName = "cpisupload",
+    portName = "CpisUploadPort",
+    targetNamespace = "urn:nhs:names:services:cpisupload",
+    endpointInterface = "org.opencpis.contract.upload.CpisUploadPortType",
+    wsdlLocation = "WEB-INF/wsdl/cpisupload.wsdl")
+@Addressing(enabled = true, required = true)
+public class CpisUploadEndpoint implements CpisUploadPortType {
+
+  static final String ACKNOWLEDGEMENT = "REPC_MT000003GB01";
+
+  @Resource WebServiceContext context;
+  @EJB UploadService uploads;
+  @Inject Settings settings;
+
+  @Override
+  public REPCMT000003GB01 upload(REPCMT000002GB01 body) throws CpisError {
+    if (body == null) {
+      throw new CpisError(
+          "no upload file",
+          SpineFaults.detail(
+              new HubFault(
+                  HubFault.MANDATORY_DATA_MISSING + "|REPC_MT000002GB01",
+                  "REPC_MT000002GB01",
+                  "the body holds no REPC_MT000002GB01 upload file")));
+    }
+    UploadMessageReader.Read read = UploadMessageReader.read(body);
+    Principal caller = context.getUserPrincipal();
+    UploadAnswer answer;
+    try {
+      answer =
+          uploads.upload(
+              new UploadFile(
+                  caller == null ? "anonymous" : caller.getName(),
+                  context.isUserInRole("la-uploader"),
+                  read.senderOds() != null && context.isUserInRole("la-" + read.senderOds()),
+                  read.senderOds(),
+                  read.fileSequenceId(),
+                  read.recordCount(),
+                  read.records()));
+    } catch (HubFault f) {
+      throw new CpisError(f.getMessage(), SpineFaults.detail(f));
+    } catch (EJBException e) {
+      throw new CpisError("internal error", SpineFaults.internal("cpisupload", e));
+    }
+    return acknowledgement(read, answer);
+  }
+
+  private REPCMT000003GB01 acknowledgement(UploadMessageReader.Read read, UploadAnswer a) {
+    REPCMT000003GB01 ack = new REPCMT000003GB01();
+    Hl7.answerWrapper(
+        ack,
+        ACKNOWLEDGEMENT,
+        "V3NPfIT3.0",
+        read.senderAsid(),
+        settings.hubAsid(),
+        settings.clock().instant(),
+        settings.zone());
+    if (a.fileSequenceId() != null) {
+      ack.setFileSequenceId(Hl7.integer(a.fileSequenceId()));
+    }
+    ack.setFileResponseCode(Hl7.cv(a.fileCode().name(), a.fileCode().meaning()));
+    ack.setDetail(a.detail());
+    ack.setRecordsLoaded(Hl7.integer(a.loaded()));
+    ack.setRecordsRejected(Hl7.integer(a.rejected()));
+    for (RecordOutcome o : a.outcomes()) {
+      RecordAck r = new RecordAck();
+      r.setSequenceNumber(Hl7.integer(o.sequenceNumber()));
+      if (o.localChildId() != null) {
+        r.setLocalChildId(Hl7.ii(null, o.localChildId()));
+      }
+      r.setResponseCode(Hl7.cv(o.code().name(), o.code().meaning()));
+      r.setField(o.field());
+      r.setDetail(o.detail());
+      ack.getRecordAck().add(r);
+    }
+    return ack;
+  }
+}

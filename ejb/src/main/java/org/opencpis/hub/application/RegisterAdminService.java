@@ -19,6 +19,15 @@ public class RegisterAdminService {
     return register.localAuthorities();
   }
 
+  /** How many access events are recorded for a child. */
+  public long accessCount(String nhsNumber) {
+    try {
+      return register.accessCount(NhsNumber.of(nhsNumber).value());
+    } catch (InvalidValueException e) {
+      throw new HubFault(HubFault.INVALID_NHS_NUMBER, "nhsNumber", e.getMessage());
+    }
+  }
+
   /** Every record held for a child, visible or not (until the retention timer removes it). */
   public List<SharedRecord> heldFor(String nhsNumber) {
     try {

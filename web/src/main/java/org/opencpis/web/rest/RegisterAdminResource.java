@@ -31,6 +31,9 @@ public class RegisterAdminResource {
       LocalDate endDate,
       LocalDate deleteDate) {}
 
+  /** How many accesses are recorded for a child. */
+  public record AccessCount(String nhsNumber, long accesses) {}
+
   /** What a purge did. */
   public record PurgeResult(int removed) {}
 
@@ -54,6 +57,13 @@ public class RegisterAdminResource {
                     r.endDate(),
                     r.deleteDate()))
         .toList();
+  }
+
+  @GET
+  @Path("/register/{nhsNumber}/accesses")
+  public AccessCount accesses(@PathParam("nhsNumber") String nhsNumber) {
+    Roles.require(security, Roles.ADMIN, "read the register");
+    return new AccessCount(nhsNumber, register.accessCount(nhsNumber));
   }
 
   @POST

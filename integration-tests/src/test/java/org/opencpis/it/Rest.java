@@ -1,0 +1,60 @@
+package org.opencpis.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonStructure;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/** A plain HTTP client of the REST API, signed in as a development user. */
+public final class Rest {
+
+  /** A response: status and body. */
+  public record Reply(int status, String body) {
+    public JsonStructure json() {
+      return Json.createReader(new StringReader(body)).read();
+    }
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private Rest() {}
+
+  public static Reply get(Spine.User user, String path) {
+    return send(user, HttpRequest.newBuilder(uri(path)).GET());
+  }
+
+  public static Reply post(Spine.User user, String path, String json) {
+    return send(
+        user,
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
+  }
+
+  private static URI uri(String path) {
+    return URI.create(TestServer.baseUrl() + "/api" + path);
+  }
+
+  private static Reply send(Spine.User user, HttpRequest.Builder b) {
+    if (user != null) {
+      String token =
+          Base64.getEncoder()
+              .encodeToString(
+                  (user.name() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
+      b.header("Authorization", "Basic " + token);
+    }
+    b.header("Accept", "application/json").timeout(Duration.ofSeconds(30));
+    try {
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

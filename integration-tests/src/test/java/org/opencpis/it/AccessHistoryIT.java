@@ -39,18 +39,29 @@ class AccessHistoryIT {
   String sharedChild() throws Exception {
     String nhs = TestData.nhsNumber();
     Spine.upload(Spine.LEICESTERSHIRE)
-        .upload(file("855", child("L-H" + nhs, nhs, "Pia", "Quinn", DOB, "CPP", LocalDate.of(2026, 2, 1), null)));
+        .upload(
+            file(
+                "855",
+                child(
+                    "L-H" + nhs, nhs, "Pia", "Quinn", DOB, "CPP", LocalDate.of(2026, 2, 1), null)));
     return nhs;
   }
 
   @Test
-  @DisplayName("R19 R20: each query is recorded and shown with when, who, job role and organisation, newest first")
+  @DisplayName(
+      "R19 R20: each query is recorded and shown with when, who, job role and organisation, newest first")
   void historyShowsWhoWhenWhere() throws Exception {
     String nhs = sharedChild();
     LocalDateTime before = LocalDateTime.now(TestData.LONDON).withNano(0).minusSeconds(1);
 
-    CPISResult first = clinician.query(byPerson(nhs, MIU_DOCTOR)).getControlActEvent().getSubject().getCpisResult();
-    CPISResult second = clinician.query(byPerson(nhs, ED_NURSE)).getControlActEvent().getSubject().getCpisResult();
+    CPISResult first =
+        clinician
+            .query(byPerson(nhs, MIU_DOCTOR))
+            .getControlActEvent()
+            .getSubject()
+            .getCpisResult();
+    CPISResult second =
+        clinician.query(byPerson(nhs, ED_NURSE)).getControlActEvent().getSubject().getCpisResult();
 
     // the current query is included
     assertThat(first.getAccessRecord()).hasSize(1);
@@ -60,11 +71,15 @@ class AccessHistoryIT {
     assertThat(newest.getJobRole().getCode()).isEqualTo("R8001");
     assertThat(newest.getJobRole().getDisplayName()).isEqualTo("Nurse Access Role");
     assertThat(newest.getOrganization().getId().getExtension()).isEqualTo("RWE");
-    assertThat(newest.getOrganization().getName()).isEqualTo("University Hospitals of Leicester NHS Trust");
+    assertThat(newest.getOrganization().getName())
+        .isEqualTo("University Hospitals of Leicester NHS Trust");
     assertThat(newest.getCareSetting().getCode()).isEqualTo("ED");
-    LocalDateTime at = LocalDateTime.parse(newest.getTime().getValue(), DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+    LocalDateTime at =
+        LocalDateTime.parse(
+            newest.getTime().getValue(), DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
     assertThat(at).isBetween(before, LocalDateTime.now(TestData.LONDON).plusSeconds(1));
-    assertThat(second.getAccessRecord().get(1).getOrganization().getId().getExtension()).isEqualTo("RBK");
+    assertThat(second.getAccessRecord().get(1).getOrganization().getId().getExtension())
+        .isEqualTo("RBK");
     assertThat(accesses(nhs)).isEqualTo(2);
   }
 
@@ -74,7 +89,8 @@ class AccessHistoryIT {
     String nhs = sharedChild();
     clinician.query(byPerson(nhs, ED_NURSE));
     clinician.query(byPerson(nhs, MIU_DOCTOR));
-    CPISResult third = clinician.query(byPerson(nhs, ED_NURSE)).getControlActEvent().getSubject().getCpisResult();
+    CPISResult third =
+        clinician.query(byPerson(nhs, ED_NURSE)).getControlActEvent().getSubject().getCpisResult();
 
     assertThat(accesses(nhs)).as("every access is recorded and notified").isEqualTo(3);
     assertThat(third.getAccessRecord())
@@ -98,24 +114,37 @@ class AccessHistoryIT {
               "RWE",
               "University Hospitals of Leicester NHS Trust",
               "ED");
-      last = clinician.query(byPerson(nhs, someone)).getControlActEvent().getSubject().getCpisResult();
+      last =
+          clinician.query(byPerson(nhs, someone)).getControlActEvent().getSubject().getCpisResult();
     }
     assertThat(accesses(nhs)).isEqualTo(30);
     assertThat(last.getTotalAccessRecords().getValue()).isEqualTo(25);
     assertThat(last.getAccessRecord()).hasSize(25);
-    assertThat(last.getAccessRecord().get(0).getViewerName().getFamily()).isEqualTo("Nurse Number29");
-    assertThat(last.getAccessRecord().get(24).getViewerName().getFamily()).isEqualTo("Nurse Number5");
+    assertThat(last.getAccessRecord().get(0).getViewerName().getFamily())
+        .isEqualTo("Nurse Number29");
+    assertThat(last.getAccessRecord().get(24).getViewerName().getFamily())
+        .isEqualTo("Nurse Number5");
   }
 
   @Test
-  @DisplayName("R20: a silent read (accessEventType=false) and a B0170 view are answered and recorded nowhere")
+  @DisplayName(
+      "R20: a silent read (accessEventType=false) and a B0170 view are answered and recorded nowhere")
   void silentReadRecordedNowhere() throws Exception {
     String nhs = sharedChild();
     clinician.query(byPerson(nhs, ED_NURSE));
 
-    CPISResult silentRead = clinician.query(silent(byPerson(nhs, MIU_DOCTOR))).getControlActEvent().getSubject().getCpisResult();
+    CPISResult silentRead =
+        clinician
+            .query(silent(byPerson(nhs, MIU_DOCTOR)))
+            .getControlActEvent()
+            .getSubject()
+            .getCpisResult();
     CPISResult b0170 =
-        Spine.query(Spine.SILENT_VIEWER).query(byPerson(nhs, MIU_DOCTOR)).getControlActEvent().getSubject().getCpisResult();
+        Spine.query(Spine.SILENT_VIEWER)
+            .query(byPerson(nhs, MIU_DOCTOR))
+            .getControlActEvent()
+            .getSubject()
+            .getCpisResult();
 
     assertThat(silentRead.getChildRecord()).hasSize(1);
     assertThat(b0170.getChildRecord()).hasSize(1);

@@ -44,7 +44,8 @@ class QueryIT {
   }
 
   @Test
-  @DisplayName("R6 R8 R18: two LAs, CPP and LAC at once, each with the LA's name, code and both numbers")
+  @DisplayName(
+      "R6 R8 R18: two LAs, CPP and LAC at once, each with the LA's name, code and both numbers")
   void twoLocalAuthorities() throws Exception {
     String nhs = TestData.nhsNumber();
     Spine.upload(Spine.LEICESTERSHIRE)
@@ -57,13 +58,23 @@ class QueryIT {
         .upload(
             file(
                 "352",
-                child("M-77", nhs, "Noah", "Patel", DOB, "CPP", LocalDate.of(2025, 1, 10), LocalDate.of(2026, 2, 27))));
+                child(
+                    "M-77",
+                    nhs,
+                    "Noah",
+                    "Patel",
+                    DOB,
+                    "CPP",
+                    LocalDate.of(2025, 1, 10),
+                    LocalDate.of(2026, 2, 27))));
 
     REPCIN000007GB01 answer = clinician.query(byPerson(nhs, ED_NURSE));
 
     assertThat(answer.getInteractionId().getExtension()).isEqualTo("REPC_IN000007GB01");
-    assertThat(answer.getControlActEvent().getQueryAck().getQueryResponseCode().getCode()).isEqualTo("OK");
-    assertThat(answer.getCommunicationFunctionRcv().getDevice().getId().getExtension()).isEqualTo("200000000999");
+    assertThat(answer.getControlActEvent().getQueryAck().getQueryResponseCode().getCode())
+        .isEqualTo("OK");
+    assertThat(answer.getCommunicationFunctionRcv().getDevice().getId().getExtension())
+        .isEqualTo("200000000999");
     CPISResult result = answer.getControlActEvent().getSubject().getCpisResult();
     assertThat(result.getId().getExtension()).isEqualTo(nhs);
     assertThat(result.getTotalChildRecords().getValue()).isEqualTo(3);
@@ -74,11 +85,17 @@ class QueryIT {
             r -> r.getResponsibleOrganization().getName(),
             r -> r.getPlanType().getCode(),
             r -> r.getEffectiveTime().getLow().getValue(),
-            r -> r.getEffectiveTime().getHigh() == null ? null : r.getEffectiveTime().getHigh().getValue())
+            r ->
+                r.getEffectiveTime().getHigh() == null
+                    ? null
+                    : r.getEffectiveTime().getHigh().getValue())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("352", "Manchester City Council", "CPP", "20250110", "20260227"),
-            org.assertj.core.groups.Tuple.tuple("855", "Leicestershire County Council", "CPP", "20260302", null),
-            org.assertj.core.groups.Tuple.tuple("855", "Leicestershire County Council", "LAC", "20260520", null));
+            org.assertj.core.groups.Tuple.tuple(
+                "352", "Manchester City Council", "CPP", "20250110", "20260227"),
+            org.assertj.core.groups.Tuple.tuple(
+                "855", "Leicestershire County Council", "CPP", "20260302", null),
+            org.assertj.core.groups.Tuple.tuple(
+                "855", "Leicestershire County Council", "LAC", "20260520", null));
     List<TEL> phones = records.get(1).getResponsibleOrganization().getTelecom();
     assertThat(phones)
         .extracting(TEL::getUse, TEL::getValue)
@@ -88,7 +105,8 @@ class QueryIT {
   }
 
   @Test
-  @DisplayName("R13 R15: an unborn is shown under the mother; a mother under 18 on her own plan shows two entries")
+  @DisplayName(
+      "R13 R15: an unborn is shown under the mother; a mother under 18 on her own plan shows two entries")
   void unbornUnderTheMother() throws Exception {
     String mother = TestData.nhsNumber();
     LocalDate motherDob = TestData.today().minusYears(16).minusMonths(3);
@@ -96,11 +114,23 @@ class QueryIT {
         .upload(
             file(
                 "856",
-                child("C-M1", mother, "Lily", "Shaw", motherDob, "CPP", LocalDate.of(2025, 11, 3), null),
+                child(
+                    "C-M1",
+                    mother,
+                    "Lily",
+                    "Shaw",
+                    motherDob,
+                    "CPP",
+                    LocalDate.of(2025, 11, 3),
+                    null),
                 unborn("C-U1", mother, "Lily", "Shaw", motherDob, LocalDate.of(2026, 10, 1))));
 
     CPISResult result =
-        clinician.query(byPerson(mother, ED_NURSE)).getControlActEvent().getSubject().getCpisResult();
+        clinician
+            .query(byPerson(mother, ED_NURSE))
+            .getControlActEvent()
+            .getSubject()
+            .getCpisResult();
 
     assertThat(result.getChildRecord())
         .extracting(r -> r.getPlanType().getCode(), r -> r.getPlanType().getDisplayName())
@@ -108,19 +138,32 @@ class QueryIT {
             org.assertj.core.groups.Tuple.tuple("CPP", "Child Protection Plan"),
             org.assertj.core.groups.Tuple.tuple("UCP", "Unborn Child Protection Plan"));
     assertThat(result.getChildRecord())
-        .allSatisfy(r -> assertThat(r.getResponsibleOrganization().getName()).isEqualTo("Leicester City Council"));
+        .allSatisfy(
+            r ->
+                assertThat(r.getResponsibleOrganization().getName())
+                    .isEqualTo("Leicester City Council"));
   }
 
   @Test
-  @DisplayName("R18: nothing held is 'query act failed' QUQI_IN010000UK14 with NF, not an empty success")
+  @DisplayName(
+      "R18: nothing held is 'query act failed' QUQI_IN010000UK14 with NF, not an empty success")
   void noRecords() {
     QUQIIN010000UK14 nf =
         catchThrowableOfType(
-            QUQIIN010000UK14.class, () -> clinician.query(byPerson(TestData.nhsNumber(), ED_NURSE)));
+            QUQIIN010000UK14.class,
+            () -> clinician.query(byPerson(TestData.nhsNumber(), ED_NURSE)));
 
     assertThat(nf.getFaultInfo().getInteractionId().getExtension()).isEqualTo("QUQI_IN010000UK14");
-    assertThat(nf.getFaultInfo().getControlActEvent().getQueryAck().getQueryResponseCode().getCode()).isEqualTo("NF");
-    assertThat(nf.getFaultInfo().getControlActEvent().getReason().getJustifyingDetectedIssueEvent().getCode().getDisplayName())
+    assertThat(
+            nf.getFaultInfo().getControlActEvent().getQueryAck().getQueryResponseCode().getCode())
+        .isEqualTo("NF");
+    assertThat(
+            nf.getFaultInfo()
+                .getControlActEvent()
+                .getReason()
+                .getJustifyingDetectedIssueEvent()
+                .getCode()
+                .getDisplayName())
         .isEqualTo("No records found");
   }
 
@@ -137,7 +180,8 @@ class QueryIT {
   }
 
   @Test
-  @DisplayName("Spine checks: missing author, missing NHS number and a wrong interaction id are faults with codes")
+  @DisplayName(
+      "Spine checks: missing author, missing NHS number and a wrong interaction id are faults with codes")
   void malformedQueries() {
     QUPCIN000006GB01 noAuthor = byPerson(TestData.nhsNumber(), ED_NURSE);
     noAuthor.getControlActEvent().setAuthor(null);
@@ -145,17 +189,25 @@ class QueryIT {
         .isEqualTo("ErrorBase1712.MANDATORY_DATA_MISSING|[authorPerson or authorDevice]");
 
     QUPCIN000006GB01 noNumber = byPerson(TestData.nhsNumber(), ED_NURSE);
-    noNumber.getControlActEvent().getSubject().getCPISQueryStub().getCPISNHSQuery().setQueryByParameter(null);
-    assertThat(fault(noNumber).getCode()).isEqualTo("ErrorBase1712.MANDATORY_DATA_MISSING|NHS Number");
+    noNumber
+        .getControlActEvent()
+        .getSubject()
+        .getCPISQueryStub()
+        .getCPISNHSQuery()
+        .setQueryByParameter(null);
+    assertThat(fault(noNumber).getCode())
+        .isEqualTo("ErrorBase1712.MANDATORY_DATA_MISSING|NHS Number");
 
     QUPCIN000006GB01 wrongInteraction = byPerson(TestData.nhsNumber(), ED_NURSE);
     wrongInteraction.getInteractionId().setExtension("QUPA_IN000008UK02");
-    assertThat(fault(wrongInteraction).getCode()).isEqualTo("ErrorBase1732.INCONSISTENT_HL7_INTERACTION_ID");
+    assertThat(fault(wrongInteraction).getCode())
+        .isEqualTo("ErrorBase1732.INCONSISTENT_HL7_INTERACTION_ID");
     assertThat(fault(wrongInteraction).getMessage()).contains("QUPA_IN000008UK02");
   }
 
   @Test
-  @DisplayName("R18: a caller without the view permission (B0107/B0170) is refused; an anonymous one gets 401")
+  @DisplayName(
+      "R18: a caller without the view permission (B0107/B0170) is refused; an anonymous one gets 401")
   void permissions() {
     CpisError denied =
         catchThrowableOfType(
@@ -172,14 +224,19 @@ class QueryIT {
   }
 
   @Test
-  @DisplayName("R18 R20: a system author acting for a named person is answered and recorded as that person")
+  @DisplayName(
+      "R18 R20: a system author acting for a named person is answered and recorded as that person")
   void systemAuthor() throws Exception {
     String nhs = TestData.nhsNumber();
     Spine.upload(Spine.LEICESTERSHIRE)
-        .upload(file("855", child("L-Q9", nhs, "Ola", "Reed", DOB, "CPP", LocalDate.of(2026, 1, 5), null)));
+        .upload(
+            file(
+                "855",
+                child("L-Q9", nhs, "Ola", "Reed", DOB, "CPP", LocalDate.of(2026, 1, 5), null)));
 
     clinician.query(bySystem(nhs, "918999198738", MIU_DOCTOR));
-    CPISResult result = clinician.query(byPerson(nhs, ED_NURSE)).getControlActEvent().getSubject().getCpisResult();
+    CPISResult result =
+        clinician.query(byPerson(nhs, ED_NURSE)).getControlActEvent().getSubject().getCpisResult();
 
     assertThat(result.getAccessRecord()).hasSize(2);
     var system = result.getAccessRecord().get(1);

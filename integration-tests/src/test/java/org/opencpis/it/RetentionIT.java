@@ -33,7 +33,8 @@ class RetentionIT {
   }
 
   @Test
-  @DisplayName("R10 R11: visible through end date + 12 months, gone the day after; no end date stays; delete date removes; the purge removes for good")
+  @DisplayName(
+      "R10 R11: visible through end date + 12 months, gone the day after; no end date stays; delete date removes; the purge removes for good")
   void retentionBoundaries() throws Exception {
     LocalDate today = TestData.today();
     String lastDay = TestData.nhsNumber();
@@ -48,10 +49,21 @@ class RetentionIT {
             file(
                 "855",
                 child("R-1", lastDay, "Rae", "Sims", DOB, "CPP", start, today.minusMonths(12)),
-                child("R-2", dayAfter, "Sam", "Sims", DOB, "CPP", start, today.minusMonths(12).minusDays(1)),
+                child(
+                    "R-2",
+                    dayAfter,
+                    "Sam",
+                    "Sims",
+                    DOB,
+                    "CPP",
+                    start,
+                    today.minusMonths(12).minusDays(1)),
                 child("R-3", noEnd, "Tia", "Sims", DOB, "CPP", start, null),
-                withDeleteDate(child("R-4", deletedToday, "Uma", "Sims", DOB, "CPP", start, null), today),
-                withDeleteDate(child("R-5", deletedTomorrow, "Val", "Sims", DOB, "CPP", start, null), today.plusDays(1))));
+                withDeleteDate(
+                    child("R-4", deletedToday, "Uma", "Sims", DOB, "CPP", start, null), today),
+                withDeleteDate(
+                    child("R-5", deletedTomorrow, "Val", "Sims", DOB, "CPP", start, null),
+                    today.plusDays(1))));
 
     assertVisible(lastDay);
     UploadIT.assertNotShared(dayAfter);
@@ -72,7 +84,8 @@ class RetentionIT {
   }
 
   @Test
-  @DisplayName("Security: only an administrator may run the purge or read the register (403 with a reason)")
+  @DisplayName(
+      "Security: only an administrator may run the purge or read the register (403 with a reason)")
   void adminOnly() {
     Rest.Reply denied = Rest.post(Spine.CLINICIAN, "/admin/retention/run", null);
     assertThat(denied.status()).isEqualTo(403);
@@ -84,7 +97,12 @@ class RetentionIT {
   }
 
   static void assertVisible(String nhs) throws Exception {
-    var result = Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE)).getControlActEvent().getSubject().getCpisResult();
+    var result =
+        Spine.query(Spine.CLINICIAN)
+            .query(byPerson(nhs, ED_NURSE))
+            .getControlActEvent()
+            .getSubject()
+            .getCpisResult();
     assertThat(result.getChildRecord()).as("visible: %s", nhs).hasSize(1);
   }
 }

@@ -43,7 +43,8 @@ public final class TestServer {
         throw new IllegalStateException(e);
       }
     }
-    throw new IllegalStateException("OpenCPIS was not deployed at " + baseUrl() + " within 2 minutes");
+    throw new IllegalStateException(
+        "OpenCPIS was not deployed at " + baseUrl() + " within 2 minutes");
   }
 
   private static int status(HttpClient http, String url) throws Exception {

@@ -97,9 +97,19 @@ class UploadIT {
             file(
                 LEICS,
                 child("L-2003", "12345", "Fay", "Ives", DOB, "CPP", START, null),
-                child("L-2004", TestData.nhsNumber(), "Gus", "Ives", DOB, "CPP", START, START.minusDays(1))));
+                child(
+                    "L-2004",
+                    TestData.nhsNumber(),
+                    "Gus",
+                    "Ives",
+                    DOB,
+                    "CPP",
+                    START,
+                    START.minusDays(1))));
     assertThat(none.getFileResponseCode().getCode()).isEqualTo("CPF04");
-    assertThat(none.getRecordAck()).extracting(a -> a.getResponseCode().getCode()).containsExactly("CPR04", "CPR07");
+    assertThat(none.getRecordAck())
+        .extracting(a -> a.getResponseCode().getCode())
+        .containsExactly("CPR04", "CPR07");
     assertThat(none.getRecordAck().get(1).getField()).isEqualTo("information/effectiveTime/high");
   }
 
@@ -122,7 +132,8 @@ class UploadIT {
   @DisplayName("R26a: a malformed date is CPR07 naming the field, the rest of the file still loads")
   void malformedDate() throws Exception {
     String good = TestData.nhsNumber();
-    UploadRecord bad = child("L-4002", TestData.nhsNumber(), "Ivy", "King", DOB, "CPP", START, null);
+    UploadRecord bad =
+        child("L-4002", TestData.nhsNumber(), "Ivy", "King", DOB, "CPP", START, null);
     bad.getInformation().getEffectiveTime().getLow().setValue("20261345");
 
     REPCMT000003GB01 ack =
@@ -159,26 +170,34 @@ class UploadIT {
     assertThat(record.getPlanType().getCode()).isEqualTo("LAC");
     assertThat(record.getPlanType().getDisplayName()).isEqualTo("Looked After Child");
     // nothing in the answer carries the legal basis
-    assertThat(record.toString() + record.getPlanType().getDisplayName()).doesNotContainIgnoringCase("s31");
+    assertThat(record.toString() + record.getPlanType().getDisplayName())
+        .doesNotContainIgnoringCase("s31");
   }
 
   @Test
-  @DisplayName("R9: the same file twice gets the same answer and changes nothing; an end date is a change")
+  @DisplayName(
+      "R9: the same file twice gets the same answer and changes nothing; an end date is a change")
   void idempotentAndOrdered() throws Exception {
     String nhs = TestData.nhsNumber();
     int skipped = TestData.nextFileSequence(LEICS); // a file that arrives late, below
     int seq = TestData.nextFileSequence(LEICS);
-    REPCMT000002GB01 f = file(LEICS, seq, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START, null));
+    REPCMT000002GB01 f =
+        file(LEICS, seq, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START, null));
 
     REPCMT000003GB01 first = leicestershire.upload(f);
     REPCMT000003GB01 again = leicestershire.upload(f);
 
-    assertThat(again.getFileResponseCode().getCode()).isEqualTo(first.getFileResponseCode().getCode()).isEqualTo("CPF02");
-    assertThat(again.getRecordAck()).extracting(a -> a.getResponseCode().getCode()).containsExactly("CPR06");
+    assertThat(again.getFileResponseCode().getCode())
+        .isEqualTo(first.getFileResponseCode().getCode())
+        .isEqualTo("CPF02");
+    assertThat(again.getRecordAck())
+        .extracting(a -> a.getResponseCode().getCode())
+        .containsExactly("CPR06");
     assertThat(held(nhs)).hasSize(1);
 
     LocalDate end = TestData.today().minusDays(3);
-    leicestershire.upload(file(LEICS, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START.minusMonths(6), end)));
+    leicestershire.upload(
+        file(LEICS, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START.minusMonths(6), end)));
     JsonArray held = held(nhs);
     assertThat(held).hasSize(1);
     assertThat(held.getJsonObject(0).getString("endDate")).isEqualTo(end.toString());
@@ -189,14 +208,18 @@ class UploadIT {
             CpisError.class,
             () ->
                 leicestershire.upload(
-                    file(LEICS, skipped, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START, null))));
+                    file(
+                        LEICS,
+                        skipped,
+                        child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START, null))));
     assertThat(late.getFaultInfo().getCode()).isEqualTo("FILE_OUT_OF_SEQUENCE");
     assertThat(late.getFaultInfo().getField()).isEqualTo("header/fileSequenceId");
     assertThat(held(nhs).getJsonObject(0).getString("endDate")).isEqualTo(end.toString());
   }
 
   @Test
-  @DisplayName("Security: an upload is accepted only from the caller's own LA, and only from an uploader")
+  @DisplayName(
+      "Security: an upload is accepted only from the caller's own LA, and only from an uploader")
   void refusals() {
     String nhs = TestData.nhsNumber();
     CpisError notYourLa =
@@ -204,7 +227,8 @@ class UploadIT {
             CpisError.class,
             () ->
                 Spine.upload(Spine.MANCHESTER)
-                    .upload(file(LEICS, child("L-7001", nhs, "Ned", "Orr", DOB, "CPP", START, null))));
+                    .upload(
+                        file(LEICS, child("L-7001", nhs, "Ned", "Orr", DOB, "CPP", START, null))));
     assertThat(notYourLa.getFaultInfo().getCode()).isEqualTo("ACCESS_DENIED");
     assertThat(notYourLa.getFaultInfo().getMessage())
         .contains("manchester.upload")
@@ -216,14 +240,16 @@ class UploadIT {
             CpisError.class,
             () ->
                 Spine.upload(Spine.CLINICIAN)
-                    .upload(file(LEICS, child("L-7002", nhs, "Ned", "Orr", DOB, "CPP", START, null))));
+                    .upload(
+                        file(LEICS, child("L-7002", nhs, "Ned", "Orr", DOB, "CPP", START, null))));
     assertThat(clinician.getFaultInfo().getCode()).isEqualTo("ACCESS_DENIED");
 
     CpisError unknown =
         catchThrowableOfType(
             CpisError.class,
             () ->
-                leicestershire.upload(file("XYZ", child("L-7003", nhs, "Ned", "Orr", DOB, "CPP", START, null))));
+                leicestershire.upload(
+                    file("XYZ", child("L-7003", nhs, "Ned", "Orr", DOB, "CPP", START, null))));
     assertThat(unknown.getFaultInfo().getCode()).isEqualTo("UNKNOWN_SENDER");
     assertNotShared(nhs);
   }
@@ -237,8 +263,11 @@ class UploadIT {
   static void assertNotShared(String nhs) {
     QUQIIN010000UK14 nf =
         catchThrowableOfType(
-            QUQIIN010000UK14.class, () -> Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE)));
+            QUQIIN010000UK14.class,
+            () -> Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE)));
     assertThat(nf).as("no records are shared for %s", nhs).isNotNull();
-    assertThat(nf.getFaultInfo().getControlActEvent().getQueryAck().getQueryResponseCode().getCode()).isEqualTo("NF");
+    assertThat(
+            nf.getFaultInfo().getControlActEvent().getQueryAck().getQueryResponseCode().getCode())
+        .isEqualTo("NF");
   }
 }

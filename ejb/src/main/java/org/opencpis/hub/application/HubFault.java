@@ -4,8 +4,8 @@ import jakarta.ejb.ApplicationException;
 
 /**
  * A request the hub refuses, with a code a calling system can act on (spine-style, e.g.
- * ACCESS_DENIED or ErrorBase1712.MANDATORY_DATA_MISSING), the field at fault when there is one,
- * and a message for a person. Nothing the request did is kept.
+ * ACCESS_DENIED or ErrorBase1712.MANDATORY_DATA_MISSING), the field at fault when there is one, and
+ * a message for a person. Nothing the request did is kept.
  */
 @ApplicationException(rollback = true)
 public class HubFault extends RuntimeException {

@@ -6,9 +6,9 @@ import java.util.List;
 import org.opencpis.hub.domain.PlanType;
 
 /**
- * What health sees (R18, R19): per LA and plan, who to call and the plan's dates; and the
- * previous accesses. No records means "query act failed: no records found", never an empty
- * success: {@link #found()} tells the channel which answer to give.
+ * What health sees (R18, R19): per LA and plan, who to call and the plan's dates; and the previous
+ * accesses. No records means "query act failed: no records found", never an empty success: {@link
+ * #found()} tells the channel which answer to give.
  *
  * @param accessEventId the access recorded by this query, or null (silent read, nothing found)
  */

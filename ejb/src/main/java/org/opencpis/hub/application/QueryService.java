@@ -23,10 +23,10 @@ import org.opencpis.shared.NhsNumber;
 import org.opencpis.shared.Settings;
 
 /**
- * Answers health's query by NHS number (R18-R20): the visible information of every LA that
- * shared some, and the child's previous accesses. A query that finds information and is not a
- * silent read records an access event and publishes it, in the same transaction, for the LAs to
- * be notified (R8, R20).
+ * Answers health's query by NHS number (R18-R20): the visible information of every LA that shared
+ * some, and the child's previous accesses. A query that finds information and is not a silent read
+ * records an access event and publishes it, in the same transaction, for the LAs to be notified
+ * (R8, R20).
  */
 @Stateless
 public class QueryService {
@@ -72,12 +72,23 @@ public class QueryService {
       List<String> laCodes = visible.stream().map(SharedRecord::laCode).distinct().toList();
       AccessEvent event =
           new AccessEvent(
-              nhs.value(), now, q.queryEventId(), q.channel(), q.careSetting(), q.viewer(), laCodes);
+              nhs.value(),
+              now,
+              q.queryEventId(),
+              q.channel(),
+              q.careSetting(),
+              q.viewer(),
+              laCodes);
       register.add(event);
       publisher.publish(event);
       accessId = event.id();
       LOG.info(
-          "access " + event.id() + " recorded by " + q.viewer().organisationOds() + " for " + laCodes);
+          "access "
+              + event.id()
+              + " recorded by "
+              + q.viewer().organisationOds()
+              + " for "
+              + laCodes);
     }
 
     AccessHistory history =
@@ -98,7 +109,8 @@ public class QueryService {
             .toList();
     List<QueryAnswer.Entry> entries =
         visible.stream()
-            .sorted(Comparator.comparing(SharedRecord::laCode).thenComparing(SharedRecord::planType))
+            .sorted(
+                Comparator.comparing(SharedRecord::laCode).thenComparing(SharedRecord::planType))
             .map(r -> entry(r, las.get(r.laCode())))
             .toList();
     return new QueryAnswer(nhs.value(), entries, previous, accessId);

@@ -14,9 +14,9 @@ import org.opencpis.hub.domain.LocalAuthority;
 import org.opencpis.hub.infrastructure.RegisterRepository;
 
 /**
- * Loads the local authorities known to the hub from {@code reference/local-authorities.csv}
- * (code, name, office-hours phone, emergency-duty phone) when they are not there yet. The codes
- * are the councils' public 3-digit LA numbers; the phone numbers are Ofcom's drama ranges.
+ * Loads the local authorities known to the hub from {@code reference/local-authorities.csv} (code,
+ * name, office-hours phone, emergency-duty phone) when they are not there yet. The codes are the
+ * councils' public 3-digit LA numbers; the phone numbers are Ofcom's drama ranges.
  */
 @Singleton
 @Startup

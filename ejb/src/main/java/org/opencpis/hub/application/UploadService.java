@@ -16,10 +16,10 @@ import org.opencpis.hub.infrastructure.RegisterRepository;
 import org.opencpis.shared.Settings;
 
 /**
- * Applies an LA's upload file to the register: the plan life cycle (new, changed, ended,
- * deleted information) in one transaction per file. Files of one LA are applied one at a time
- * and in sequence order; a file applied once is answered again with the same acknowledgement
- * and changes nothing.
+ * Applies an LA's upload file to the register: the plan life cycle (new, changed, ended, deleted
+ * information) in one transaction per file. Files of one LA are applied one at a time and in
+ * sequence order; a file applied once is answered again with the same acknowledgement and changes
+ * nothing.
  */
 @Stateless
 public class UploadService {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A query that found information about a child (R20): when, who, from which organisation and
- * care setting, and which local authorities had shared information then, each of whom is
- * notified (R8). It never records why. A scheduled-care silent read makes none.
+ * A query that found information about a child (R20): when, who, from which organisation and care
+ * setting, and which local authorities had shared information then, each of whom is notified (R8).
+ * It never records why. A scheduled-care silent read makes none.
  */
 @Entity
 @Table(

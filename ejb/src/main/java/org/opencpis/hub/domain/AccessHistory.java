@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What health sees of a child's previous accesses (R19): newest first, at most {@code limit}
- * (25), and a repeat view by the same person within {@code repeatWindow} (24 hours) of a later
- * view that is shown is left out, so one busy shift does not push everyone else off the list.
+ * What health sees of a child's previous accesses (R19): newest first, at most {@code limit} (25),
+ * and a repeat view by the same person within {@code repeatWindow} (24 hours) of a later view that
+ * is shown is left out, so one busy shift does not push everyone else off the list.
  */
 public record AccessHistory(int limit, Duration repeatWindow) {
 

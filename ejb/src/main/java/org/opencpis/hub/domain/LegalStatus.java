@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The legal bases of care that CP-IS shares (R7): full care order (Children Act 1989 s31),
- * interim care order (s38) and voluntary accommodation (s20). Every other status a council
- * records (placement order, remand, short breaks, ...) is never sent; health sees only "LAC".
+ * The legal bases of care that CP-IS shares (R7): full care order (Children Act 1989 s31), interim
+ * care order (s38) and voluntary accommodation (s20). Every other status a council records
+ * (placement order, remand, short breaks, ...) is never sent; health sees only "LAC".
  */
 public enum LegalStatus {
   S31("Full Care Order (s31)"),
@@ -23,7 +23,7 @@ public enum LegalStatus {
     return displayName;
   }
 
-  /** Reads "s31", "S31", "C2" style codes are not accepted: only the three shared bases. */
+  /** Reads s31, s38 or s20 (any case, spaces ignored); every other status is empty. */
   public static Optional<LegalStatus> fromCode(String code) {
     if (code == null) {
       return Optional.empty();

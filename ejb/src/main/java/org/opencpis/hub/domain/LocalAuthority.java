@@ -7,8 +7,8 @@ import jakarta.persistence.Table;
 
 /**
  * A local authority that shares information with the hub: its ODS code, its name and the two
- * numbers health calls (office hours, and the emergency duty team out of hours). It also keeps
- * the sequence id of the last upload file applied, so files are applied in order.
+ * numbers health calls (office hours, and the emergency duty team out of hours). It also keeps the
+ * sequence id of the last upload file applied, so files are applied in order.
  */
 @Entity
 @Table(name = "hub_local_authority")

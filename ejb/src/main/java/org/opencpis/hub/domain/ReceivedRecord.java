@@ -1,8 +1,8 @@
 package org.opencpis.hub.domain;
 
 /**
- * One record of an upload file as received, values as text: checking them is the hub's job
- * ({@link UploadRecordValidator}), so that every channel gets the same answers.
+ * One record of an upload file as received, values as text: checking them is the hub's job ({@link
+ * UploadRecordValidator}), so that every channel gets the same answers.
  *
  * @param subjectKind CHILD, UNBORN, or null when the record names no subject
  */

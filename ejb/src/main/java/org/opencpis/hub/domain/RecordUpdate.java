@@ -5,8 +5,8 @@ import org.opencpis.shared.NhsNumber;
 
 /**
  * One validated record of an upload file: what an LA says about one plan of one child (or of an
- * unborn, under its mother's NHS number). The legal basis of a LAC record was checked (R7) and
- * is deliberately not carried any further.
+ * unborn, under its mother's NHS number). The legal basis of a LAC record was checked (R7) and is
+ * deliberately not carried any further.
  */
 public record RecordUpdate(
     String laCode,

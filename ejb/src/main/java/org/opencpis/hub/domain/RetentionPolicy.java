@@ -6,8 +6,8 @@ import java.time.LocalDate;
  * How long shared information stays visible to health (R10, R11).
  *
  * <ul>
- *   <li>With an end date: visible up to and including the day {@code months} after it (ended 28
- *       Feb 2018, visible until 28 Feb 2019), gone from the next day.
+ *   <li>With an end date: visible up to and including the day {@code months} after it (ended 28 Feb
+ *       2018, visible until 28 Feb 2019), gone from the next day.
  *   <li>With no end date: visible indefinitely.
  *   <li>With a delete date: gone from that day on, whatever the end date says.
  * </ul>

@@ -18,12 +18,11 @@ import java.util.Objects;
 /**
  * One plan of one child as one local authority shared it: the national register's row.
  *
- * <p>Life cycle: created by the first upload that mentions it; each later upload with the same
- * key (LA, NHS number, plan type, the LA's child id) replaces its values, and an identical one
- * changes nothing (uploads are idempotent). An end date starts the 12-month retention (R10); a
- * delete date removes it from view on that day. Once no longer visible, the retention timer
- * deletes the row for good. Each LA's rows are separate (R8): two LAs sharing the same child
- * make two rows, both shown.
+ * <p>Life cycle: created by the first upload that mentions it; each later upload with the same key
+ * (LA, NHS number, plan type, the LA's child id) replaces its values, and an identical one changes
+ * nothing (uploads are idempotent). An end date starts the 12-month retention (R10); a delete date
+ * removes it from view on that day. Once no longer visible, the retention timer deletes the row for
+ * good. Each LA's rows are separate (R8): two LAs sharing the same child make two rows, both shown.
  */
 @Entity
 @Table(

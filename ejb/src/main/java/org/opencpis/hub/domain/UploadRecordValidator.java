@@ -7,8 +7,8 @@ import org.opencpis.shared.NhsNumber;
 
 /**
  * Checks one received record and turns it into a {@link RecordUpdate}, or says which field is at
- * fault and what to do, with the national record code: CPR04 for an NHS number that is not a
- * valid new-style one (R1), CPR07 with a detail for everything else.
+ * fault and what to do, with the national record code: CPR04 for an NHS number that is not a valid
+ * new-style one (R1), CPR07 with a detail for everything else.
  */
 public final class UploadRecordValidator {
 
@@ -33,7 +33,8 @@ public final class UploadRecordValidator {
             "childSubject",
             "the record has neither a childSubject nor an unbornChildSubject");
       }
-      String subject = r.subjectKind() == SubjectKind.UNBORN ? "unbornChildSubject/mother" : "childSubject";
+      String subject =
+          r.subjectKind() == SubjectKind.UNBORN ? "unbornChildSubject/mother" : "childSubject";
       String nhsProblem = NhsNumber.problemWith(r.nhsNumber());
       if (nhsProblem != null) {
         throw new Refusal(
@@ -118,7 +119,8 @@ public final class UploadRecordValidator {
               emergency);
       return new Checked(update, null);
     } catch (Refusal e) {
-      return new Checked(null, new RecordOutcome(sequence, childId, e.code, e.field, e.getMessage()));
+      return new Checked(
+          null, new RecordOutcome(sequence, childId, e.code, e.field, e.getMessage()));
     }
   }
 

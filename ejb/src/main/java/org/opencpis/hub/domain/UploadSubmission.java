@@ -19,9 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An upload file as the hub answered it: kept whatever its fate (R28), so a corrupt or refused
- * file can be looked at, and a file sent twice gets the same acknowledgement without being
- * applied twice.
+ * An upload file as the hub answered it: kept whatever its fate (R28), so a corrupt or refused file
+ * can be looked at, and a file sent twice gets the same acknowledgement without being applied
+ * twice.
  */
 @Entity
 @Table(
@@ -56,9 +56,7 @@ public class UploadSubmission {
   private String detail;
 
   @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(
-      name = "hub_upload_outcome",
-      joinColumns = @JoinColumn(name = "submission_id"))
+  @CollectionTable(name = "hub_upload_outcome", joinColumns = @JoinColumn(name = "submission_id"))
   @OrderBy("sequenceNumber")
   private List<RecordOutcome> outcomes = new ArrayList<>();
 

@@ -4,8 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 /**
- * Who looked at a child's information: a smartcard user (SDS user id, role profile, job role)
- * or a system acting for a named person, and the organisation they work for.
+ * Who looked at a child's information: a smartcard user (SDS user id, role profile, job role) or a
+ * system acting for a named person, and the organisation they work for.
  */
 @Embeddable
 public class Viewer {

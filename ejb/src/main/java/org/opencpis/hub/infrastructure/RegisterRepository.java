@@ -101,8 +101,7 @@ public class RegisterRepository {
   }
 
   public long accessCount(String nhsNumber) {
-    return em.createQuery(
-            "select count(e) from AccessEvent e where e.nhsNumber = :nhs", Long.class)
+    return em.createQuery("select count(e) from AccessEvent e where e.nhsNumber = :nhs", Long.class)
         .setParameter("nhs", nhsNumber)
         .getSingleResult();
   }

@@ -13,7 +13,8 @@ final class Roles {
 
   static void require(SecurityContext security, String role, String what) {
     if (!security.isUserInRole(role)) {
-      String who = security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
+      String who =
+          security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
       throw new WebApplicationException(
           ApiError.response(
               Response.Status.FORBIDDEN,

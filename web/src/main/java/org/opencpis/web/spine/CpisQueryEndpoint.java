@@ -83,7 +83,8 @@ public class CpisQueryEndpoint implements CpisQueryPortType {
 
   private REPCIN000007GB01 found(QueryMessageReader.Read read, QueryAnswer a, Instant now) {
     REPCIN000007GB01 m = new REPCIN000007GB01();
-    Hl7.answerWrapper(m, RESPONSE, VERSION, read.senderAsid(), settings.hubAsid(), now, settings.zone());
+    Hl7.answerWrapper(
+        m, RESPONSE, VERSION, read.senderAsid(), settings.hubAsid(), now, settings.zone());
     CPISResult result = new CPISResult();
     result.setId(Hl7.ii(Hl7.NHS_NUMBER_ROOT, a.nhsNumber()));
     result.setTotalChildRecords(Hl7.integer(a.records().size()));
@@ -139,7 +140,8 @@ public class CpisQueryEndpoint implements CpisQueryPortType {
   private org.opencpis.contract.hl7.QUQIIN010000UK14 failed(
       QueryMessageReader.Read read, QueryAnswer a, Instant now) {
     var m = new org.opencpis.contract.hl7.QUQIIN010000UK14();
-    Hl7.answerWrapper(m, FAILED, VERSION, read.senderAsid(), settings.hubAsid(), now, settings.zone());
+    Hl7.answerWrapper(
+        m, FAILED, VERSION, read.senderAsid(), settings.hubAsid(), now, settings.zone());
     DetectedIssueEvent issue = new DetectedIssueEvent();
     issue.setCode(Hl7.cv("NF", "No records found"));
     FailureReason reason = new FailureReason();

@@ -68,14 +68,19 @@ final class QueryMessageReader {
     QueryControlActEvent act = m.getControlActEvent();
     if (act == null) {
       throw new HubFault(
-          "ErrorBase1732.INVALID_CONTROL_ACT", "ControlActEvent", "the message has no ControlActEvent");
+          "ErrorBase1732.INVALID_CONTROL_ACT",
+          "ControlActEvent",
+          "the message has no ControlActEvent");
     }
     CPISNHSQuery q =
         act.getSubject() == null || act.getSubject().getCPISQueryStub() == null
             ? null
             : act.getSubject().getCPISQueryStub().getCPISNHSQuery();
-    if (q == null || ext(q.getId()) == null && (q.getId() == null || blankToNull(q.getId().getRoot()) == null)) {
-      throw missing("Event ID", "ControlActEvent/subject/CP-ISQueryStub/cP-ISNHSQuery/id is missing");
+    if (q == null
+        || ext(q.getId()) == null
+            && (q.getId() == null || blankToNull(q.getId().getRoot()) == null)) {
+      throw missing(
+          "Event ID", "ControlActEvent/subject/CP-ISQueryStub/cP-ISNHSQuery/id is missing");
     }
     String eventId = q.getId().getRoot();
     String nhs =
@@ -84,7 +89,8 @@ final class QueryMessageReader {
             : ext(q.getQueryByParameter().getPersonNHSnumber().getValue());
     if (nhs == null) {
       throw missing(
-          "NHS Number", "queryByParameter/person.NHSnumber/value/@extension (the NHS number) is missing");
+          "NHS Number",
+          "queryByParameter/person.NHSnumber/value/@extension (the NHS number) is missing");
     }
     Viewer viewer = viewer(act, senderAsid);
     boolean accessEvent =
@@ -108,9 +114,12 @@ final class QueryMessageReader {
       if (sdsUser == null) {
         throw missing(
             "authorPerson",
-            "the author's SDS user id (id[@root='" + Hl7.SDS_USER_ROOT + "']/@extension) is missing");
+            "the author's SDS user id (id[@root='"
+                + Hl7.SDS_USER_ROOT
+                + "']/@extension) is missing");
       }
-      Organization org = organisation(person.getRepresentedOrganization(), "representedOrganization");
+      Organization org =
+          organisation(person.getRepresentedOrganization(), "representedOrganization");
       return new Viewer(
           sdsUser,
           idWithRoot(person.getId(), Hl7.SDS_ROLE_PROFILE_ROOT),
@@ -126,7 +135,8 @@ final class QueryMessageReader {
       if (asid == null) {
         throw missing("authorDevice", "the author system's ASID (id/@extension) is missing");
       }
-      Organization org = organisation(system.getMaintainingOrganization(), "maintainingOrganization");
+      Organization org =
+          organisation(system.getMaintainingOrganization(), "maintainingOrganization");
       var superior =
           system.getIndirectAuthority() == null
               ? null

@@ -30,9 +30,9 @@ final class UploadMessageReader {
 
   static Read read(REPCMT000002GB01 m) {
     UploadHeader h = m.getHeader();
-    String sender =
-        h == null || h.getSender() == null ? null : ext(h.getSender().getId());
-    Integer seq = h == null || h.getFileSequenceId() == null ? null : h.getFileSequenceId().getValue();
+    String sender = h == null || h.getSender() == null ? null : ext(h.getSender().getId());
+    Integer seq =
+        h == null || h.getFileSequenceId() == null ? null : h.getFileSequenceId().getValue();
     Integer count = h == null || h.getRecordCount() == null ? null : h.getRecordCount().getValue();
     List<ReceivedRecord> records = m.getRecord().stream().map(UploadMessageReader::record).toList();
     return new Read(Hl7.asid(m.getCommunicationFunctionSnd()), sender, seq, count, records);
@@ -59,8 +59,12 @@ final class UploadMessageReader {
         subject == null ? null : value(subject.getBirthTime()),
         info == null || info.getCode() == null ? null : info.getCode().getCode(),
         info == null || info.getLegalStatus() == null ? null : info.getLegalStatus().getCode(),
-        info == null || info.getEffectiveTime() == null ? null : value(info.getEffectiveTime().getLow()),
-        info == null || info.getEffectiveTime() == null ? null : value(info.getEffectiveTime().getHigh()),
+        info == null || info.getEffectiveTime() == null
+            ? null
+            : value(info.getEffectiveTime().getLow()),
+        info == null || info.getEffectiveTime() == null
+            ? null
+            : value(info.getEffectiveTime().getHigh()),
         info == null ? null : value(info.getDeleteDate()),
         telecom(r.getTelecom(), "WP"),
         telecom(r.getTelecom(), "EC"));

@@ -1,0 +1,56 @@
+package org.opencpis.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The boundaries of ARCHITECTURE.md, held by the build. */
+@AnalyzeClasses(packages = "org.opencpis", importOptions = ImportOption.DoNotIncludeTests.class)
+class BoundariesTest {
+
+  @ArchTest
+  static final ArchRule domainSpeaksNoProtocol =
+      noClasses()
+          .that()
+          .resideInAPackage("..domain..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "jakarta.xml.ws..",
+              "jakarta.jws..",
+              "jakarta.ws.rs..",
+              "jakarta.jms..",
+              "ca.uhn..",
+              "org.opencpis.contract..");
+
+  @ArchTest
+  static final ArchRule hubNeverReachesCasework =
+      noClasses()
+          .that()
+          .resideInAPackage("org.opencpis.hub..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.opencpis.casework..");
+
+  @ArchTest
+  static final ArchRule caseworkNeverReachesHub =
+      noClasses()
+          .that()
+          .resideInAPackage("org.opencpis.casework..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.opencpis.hub..")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule sharedKernelStandsAlone =
+      noClasses()
+          .that()
+          .resideInAPackage("org.opencpis.shared..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.opencpis.hub..", "org.opencpis.casework..");
+}

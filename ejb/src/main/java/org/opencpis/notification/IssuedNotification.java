@@ -1,0 +1,70 @@
+package org.opencpis.notification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A notification as the hub issued it, kept so that an LA system outside this deployment can pull
+ * its notifications over a time window, and so that none is ever lost (R28).
+ */
+@Entity
+@Table(
+    name = "ntf_issued",
+    indexes = @Index(name = "ix_ntf_la_time", columnList = "la_code, created_at"))
+public class IssuedNotification {
+
+  @Id
+  @Column(name = "id", length = 60)
+  private String id;
+
+  @Column(name = "la_code", nullable = false, length = 10)
+  private String laCode;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "type", nullable = false, length = 24)
+  private LaNotification.Type type;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Lob
+  @Column(name = "payload", nullable = false)
+  private String payload;
+
+  protected IssuedNotification() {}
+
+  IssuedNotification(LaNotification n, String payload) {
+    this.id = n.notificationId();
+    this.laCode = n.laCode();
+    this.type = n.type();
+    this.createdAt = n.createdAt();
+    this.payload = payload;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String laCode() {
+    return laCode;
+  }
+
+  public LaNotification.Type type() {
+    return type;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public String payload() {
+    return payload;
+  }
+}

@@ -1,0 +1,57 @@
+package org.opencpis.notification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A message from the hub to one local authority, as it crosses the seam (a JMS text message of JSON
+ * on {@code java:/jms/queue/cpis/LaNotifications}), and as LA systems outside this deployment pull
+ * it through cpisupload.
+ *
+ * <p>Exactly one of {@code access}, {@code inactive}, {@code failure} is set, as {@code type} says.
+ * An access notification says who, when and from where, never why (R20).
+ *
+ * @param notificationId unique per notification; the consumer's key against redelivery
+ */
+public record LaNotification(
+    String notificationId,
+    Type type,
+    String laCode,
+    Instant createdAt,
+    String nhsNumber,
+    Child child,
+    Access access,
+    Inactive inactive,
+    Failure failure) {
+
+  /** The kinds of notification, with the national message types where there is one. */
+  public enum Type {
+    /** Access to Service Notification (REPC_MT000004GB01, type 05). */
+    ACCESS_TO_SERVICE,
+    /** Inactive NHS Number Notification (REPC_MT000005GB01, type 06). */
+    INACTIVE_NHS_NUMBER,
+    /** A record the hub could not share, with what to do (R27). */
+    RECORD_FAILURE
+  }
+
+  /** The child as that LA shared it. */
+  public record Child(
+      String localChildId, String givenName, String familyName, LocalDate birthDate) {}
+
+  /** Who looked, when, from where, and in which care setting. */
+  public record Access(
+      String accessEventId,
+      Instant accessedAt,
+      String viewerName,
+      String jobRoleCode,
+      String jobRoleName,
+      String organisationOds,
+      String organisationName,
+      String careSetting) {}
+
+  /** A superseded NHS number and the one that replaced it (R4). */
+  public record Inactive(String oldNhsNumber, String currentNhsNumber) {}
+
+  /** Why a record was not shared: the national code, the field at fault, what to do. */
+  public record Failure(String code, String field, String detail, Integer fileSequenceId) {}
+}

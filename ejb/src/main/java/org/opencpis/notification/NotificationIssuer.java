@@ -1,0 +1,62 @@
+package org.opencpis.notification;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Issues a notification to an LA: stores it and sends it on the persistent queue, in the caller's
+ * transaction, so both happen or neither does. Issuing the same notification id twice does nothing
+ * the second time.
+ */
+@ApplicationScoped
+public class NotificationIssuer {
+
+  public static final String QUEUE = "java:/jms/queue/cpis/LaNotifications";
+
+  @PersistenceContext(unitName = "cpis")
+  EntityManager em;
+
+  @Inject JMSContext jms;
+
+  @Resource(lookup = QUEUE)
+  Queue queue;
+
+  /**
+   * @return whether it was issued now (false: it had been already)
+   */
+  public boolean issue(LaNotification n) {
+    if (em.find(IssuedNotification.class, n.notificationId()) != null) {
+      return false;
+    }
+    String json = NotificationJson.write(n);
+    em.persist(new IssuedNotification(n, json));
+    jms.createProducer()
+        .setDeliveryMode(DeliveryMode.PERSISTENT)
+        .setProperty("notificationId", n.notificationId())
+        .setProperty("laCode", n.laCode())
+        .setProperty("type", n.type().name())
+        .send(queue, json);
+    return true;
+  }
+
+  /** An LA's notifications issued in [from, to), oldest first. */
+  public List<IssuedNotification> issuedTo(String laCode, Instant from, Instant to, int max) {
+    return em.createQuery(
+            "select n from IssuedNotification n where n.laCode = :la and n.createdAt >= :from"
+                + " and n.createdAt < :to order by n.createdAt, n.id",
+            IssuedNotification.class)
+        .setParameter("la", laCode)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .setMaxResults(max)
+        .getResultList();
+  }
+}

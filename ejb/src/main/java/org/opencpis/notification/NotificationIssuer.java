@@ -47,6 +47,26 @@ public class NotificationIssuer {
     return true;
   }
 
+  /**
+   * Sends an issued notification again, as it was (an administrator's resend for an LA that lost
+   * it). The council side receives it once: a notification id already worked changes nothing.
+   *
+   * @return whether there was such a notification
+   */
+  public boolean resend(String notificationId) {
+    IssuedNotification n = em.find(IssuedNotification.class, notificationId);
+    if (n == null) {
+      return false;
+    }
+    jms.createProducer()
+        .setDeliveryMode(DeliveryMode.PERSISTENT)
+        .setProperty("notificationId", n.id())
+        .setProperty("laCode", n.laCode())
+        .setProperty("type", n.type().name())
+        .send(queue, n.payload());
+    return true;
+  }
+
   /** An LA's notifications issued in [from, to), oldest first. */
   public List<IssuedNotification> issuedTo(String laCode, Instant from, Instant to, int max) {
     return em.createQuery(

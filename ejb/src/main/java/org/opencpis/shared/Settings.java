@@ -33,6 +33,26 @@ public class Settings {
     return System.getProperty("cpis.hub.asid", "928942012545");
   }
 
+  /** Working hours within which a CPIS Follow Up should be worked (R21, R24). */
+  public int followUpDueWorkingHours() {
+    return intValue("cpis.followup.due-working-hours", 8);
+  }
+
+  /** Working hours within which screening should decide (R22, R24). */
+  public int screeningDueWorkingHours() {
+    return intValue("cpis.screening.due-working-hours", 16);
+  }
+
+  /** R25: this many accesses in 30 days flag a step. */
+  public int patternAccessesIn30Days() {
+    return intValue("cpis.pattern.accesses-30d", 3);
+  }
+
+  /** R25: this many distinct organisations in 7 days flag a step. */
+  public int patternOrganisationsIn7Days() {
+    return intValue("cpis.pattern.organisations-7d", 2);
+  }
+
   public Clock clock() {
     return Clock.system(zone());
   }

@@ -37,6 +37,14 @@ public final class Rest {
             .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
   }
 
+  public static Reply put(Spine.User user, String path, String json) {
+    return send(
+        user,
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private static URI uri(String path) {
     return URI.create(TestServer.baseUrl() + "/api" + path);
   }

@@ -21,6 +21,16 @@ public final class Spine {
   public static final User LEICESTER = new User("leicester.upload", "leicester-pass");
   public static final User MANCHESTER = new User("manchester.upload", "manchester-pass");
   public static final User ADMIN = new User("cpis.admin", "admin-pass");
+  public static final User BIRMINGHAM = new User("birmingham.upload", "birmingham-pass");
+
+  // council staff (casework)
+  public static final User LEICS_ADMIN = new User("leics.admin", "leics-admin-pass");
+  public static final User LEICS_SW = new User("leics.sw", "leics-sw-pass");
+  public static final User LEICS_SW2 = new User("leics.sw2", "leics-sw2-pass");
+  public static final User LEICS_EH = new User("leics.eh", "leics-eh-pass");
+  public static final User LEICS_SCREENING = new User("leics.screening", "leics-screening-pass");
+  public static final User MANC_ADMIN = new User("manc.admin", "manc-admin-pass");
+  public static final User BRUM_ADMIN = new User("brum.admin", "brum-admin-pass");
 
   private Spine() {}
 

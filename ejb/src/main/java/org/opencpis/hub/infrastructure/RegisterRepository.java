@@ -90,6 +90,10 @@ public class RegisterRepository {
         .findFirst();
   }
 
+  public Optional<AccessEvent> accessEvent(String id) {
+    return Optional.ofNullable(em.find(AccessEvent.class, id));
+  }
+
   /** A child's access events, newest first, at most {@code max}. */
   public List<AccessEvent> recentAccesses(String nhsNumber, int max) {
     return em.createQuery(

@@ -1,0 +1,273 @@
+package org.opencpis.casework.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.opencpis.casework.domain.AccessNotice;
+import org.opencpis.casework.domain.CaseNote;
+import org.opencpis.casework.domain.CaseworkRefusal;
+import org.opencpis.casework.domain.CaseworkRefusal.Kind;
+import org.opencpis.casework.domain.Child;
+import org.opencpis.casework.domain.ClipboardNotification;
+import org.opencpis.casework.domain.Involvement;
+import org.opencpis.casework.domain.Worker;
+import org.opencpis.casework.domain.WorkerRole;
+import org.opencpis.casework.domain.WorkflowStep;
+import org.opencpis.casework.infrastructure.CaseworkRepository;
+import org.opencpis.shared.InvalidValueException;
+import org.opencpis.shared.NhsNumber;
+import org.opencpis.shared.Settings;
+
+/**
+ * What council staff do with CP-IS workflow: read inboxes and steps, route a CPIS Follow Up (R22),
+ * complete follow-ups with a case note or a visit (R23), keep children and their involvement. Every
+ * request is confined to the caller's own council: another council's records are "not found", never
+ * shown.
+ */
+@Stateless
+public class CaseworkService {
+
+  @Inject CaseworkRepository casework;
+  @Inject WorkingTime workingTime;
+  @Inject Settings settings;
+
+  /** The worker the caller signs in as. */
+  public Worker worker(Caller caller) {
+    return casework
+        .workerByUsername(caller.username())
+        .orElseThrow(
+            () ->
+                new CaseworkRefusal(
+                    Kind.FORBIDDEN,
+                    null,
+                    "user '" + caller.username() + "' is not a worker of any council in OpenCPIS"));
+  }
+
+  public List<Worker> inboxes(Caller caller) {
+    Worker me = worker(caller);
+    return casework.workers(me.laCode()).stream()
+        .filter(w -> w.role().isVirtual() || w.id().equals(me.id()))
+        .toList();
+  }
+
+  public long openSteps(Worker inbox) {
+    return casework.openSteps(inbox);
+  }
+
+  public Worker inbox(Caller caller, long workerId) {
+    Worker me = worker(caller);
+    return casework
+        .find(Worker.class, workerId)
+        .filter(w -> w.belongsTo(me.laCode()))
+        .orElseThrow(() -> notFound("inbox", workerId));
+  }
+
+  public List<WorkflowStep> steps(Caller caller, long inboxId, boolean includeCompleted) {
+    return casework.steps(inbox(caller, inboxId), includeCompleted);
+  }
+
+  public WorkflowStep step(Caller caller, long stepId) {
+    Worker me = worker(caller);
+    return casework
+        .find(WorkflowStep.class, stepId)
+        .filter(s -> s.laCode().equals(me.laCode()))
+        .orElseThrow(() -> notFound("step", stepId));
+  }
+
+  public WorkflowStep start(Caller caller, long stepId) {
+    WorkflowStep s = step(caller, stepId);
+    s.start(worker(caller).name(), now());
+    return s;
+  }
+
+  /** R22, open to social care: clipboard notification to the key worker; the step completes. */
+  public ClipboardNotification notifyAllocatedTeam(Caller caller, long stepId) {
+    WorkflowStep s = step(caller, stepId);
+    ClipboardNotification n = s.notifyAllocatedTeam(worker(caller).name(), now());
+    casework.add(n);
+    return n;
+  }
+
+  /** R22, open to Early Help: notification to the Early Help worker; the step completes. */
+  public ClipboardNotification notifyEarlyHelp(Caller caller, long stepId) {
+    WorkflowStep s = step(caller, stepId);
+    ClipboardNotification n = s.notifyEarlyHelp(worker(caller).name(), now());
+    casework.add(n);
+    return n;
+  }
+
+  /** R22, not open: next action to SC CSC Screening; returns the screening step. */
+  public WorkflowStep referToScreening(Caller caller, long stepId) {
+    WorkflowStep s = step(caller, stepId);
+    Worker screening =
+        casework
+            .virtualWorker(s.laCode(), WorkerRole.SCREENING_VIRTUAL_WORKER)
+            .orElseThrow(
+                () ->
+                    new CaseworkRefusal(
+                        Kind.CONFLICT, null, "your council has no SC CSC Screening inbox set up"));
+    Instant now = now();
+    WorkflowStep next =
+        s.referToScreening(
+            screening,
+            worker(caller).name(),
+            now,
+            workingTime.due(now, Duration.ofHours(settings.screeningDueWorkingHours())));
+    casework.add(next);
+    return next;
+  }
+
+  /** Completes a screening or failure step; screening needs its case note (R23). */
+  public WorkflowStep complete(Caller caller, long stepId, Long caseNoteId) {
+    WorkflowStep s = step(caller, stepId);
+    CaseNote note = caseNoteId == null ? null : caseNote(caller, caseNoteId);
+    s.completeWith(note, worker(caller).name(), now());
+    return s;
+  }
+
+  public List<ClipboardNotification> clipboard(Caller caller, long workerId, boolean all) {
+    Worker me = worker(caller);
+    if (!me.id().equals(workerId)) {
+      throw new CaseworkRefusal(Kind.FORBIDDEN, null, "a clipboard is read by its own worker only");
+    }
+    return casework.clipboard(me, all);
+  }
+
+  /** R23: the key worker completes a follow-up with a case note or a CP / CiC visit. */
+  public ClipboardNotification completeFollowUp(
+      Caller caller, long clipboardId, Long caseNoteId, Long visitStepId) {
+    Worker me = worker(caller);
+    ClipboardNotification n =
+        casework
+            .find(ClipboardNotification.class, clipboardId)
+            .filter(c -> c.laCode().equals(me.laCode()))
+            .orElseThrow(() -> notFound("clipboard notification", clipboardId));
+    if (!n.recipient().id().equals(me.id())) {
+      throw new CaseworkRefusal(
+          Kind.FORBIDDEN, null, "only " + n.recipient().name() + " can complete this follow-up");
+    }
+    if (visitStepId != null) {
+      n.completeWith(step(caller, visitStepId), now());
+    } else {
+      n.completeWith(caseNoteId == null ? null : caseNote(caller, caseNoteId), now());
+    }
+    return n;
+  }
+
+  public CaseNote addCaseNote(
+      Caller caller,
+      long childId,
+      CaseNote.ContactMethod method,
+      CaseNote.Decision decision,
+      String reason) {
+    CaseNote note =
+        new CaseNote(child(caller, childId), method, decision, reason, worker(caller), now());
+    casework.add(note);
+    return note;
+  }
+
+  public WorkflowStep recordVisit(Caller caller, long childId, String summary) {
+    WorkflowStep visit = WorkflowStep.visit(worker(caller), child(caller, childId), summary, now());
+    casework.add(visit);
+    return visit;
+  }
+
+  public List<CaseNote> caseNotes(Caller caller, long childId) {
+    return casework.caseNotes(child(caller, childId));
+  }
+
+  public CaseNote caseNote(Caller caller, long id) {
+    Worker me = worker(caller);
+    return casework
+        .find(CaseNote.class, id)
+        .filter(n -> n.laCode().equals(me.laCode()))
+        .orElseThrow(() -> notFound("case note", id));
+  }
+
+  public Child child(Caller caller, long childId) {
+    Worker me = worker(caller);
+    return casework
+        .find(Child.class, childId)
+        .filter(c -> c.laCode().equals(me.laCode()))
+        .orElseThrow(() -> notFound("child", childId));
+  }
+
+  public List<Child> children(Caller caller, String nhsNumber, String familyName) {
+    return casework.children(
+        worker(caller).laCode(), blankToNull(nhsNumber), blankToNull(familyName));
+  }
+
+  /** Records a child on the council's file. */
+  public Child addChild(
+      Caller caller,
+      String laPersonId,
+      String nhsNumber,
+      String givenName,
+      String familyName,
+      LocalDate birthDate) {
+    Worker me = worker(caller);
+    if (blankToNull(laPersonId) == null) {
+      throw new CaseworkRefusal(Kind.INVALID, "laPersonId", "the council's person id is required");
+    }
+    if (blankToNull(givenName) == null || blankToNull(familyName) == null) {
+      throw new CaseworkRefusal(
+          Kind.INVALID, "familyName", "the legal given and family names are required");
+    }
+    String nhs = null;
+    if (blankToNull(nhsNumber) != null) {
+      try {
+        nhs = NhsNumber.of(nhsNumber).value();
+      } catch (InvalidValueException e) {
+        throw new CaseworkRefusal(Kind.INVALID, "nhsNumber", e.getMessage());
+      }
+    }
+    if (casework.childByPersonId(me.laCode(), laPersonId.trim()).isPresent()) {
+      throw new CaseworkRefusal(
+          Kind.CONFLICT,
+          "laPersonId",
+          "a child with person id " + laPersonId + " is already recorded");
+    }
+    Child c =
+        new Child(
+            me.laCode(), laPersonId.trim(), nhs, givenName.trim(), familyName.trim(), birthDate);
+    casework.add(c);
+    return c;
+  }
+
+  public Child changeInvolvement(Caller caller, long childId, Involvement to, Long workerId) {
+    Child c = child(caller, childId);
+    if (to == null) {
+      throw new CaseworkRefusal(
+          Kind.INVALID, "involvement", "say OPEN_SOCIAL_CARE, OPEN_EARLY_HELP or CLOSED");
+    }
+    Worker w = workerId == null ? null : inbox(caller, workerId);
+    c.changeInvolvement(to, w, LocalDate.now(settings.clock()));
+    return c;
+  }
+
+  /** R25: the child's accesses as this council was notified of them, newest first. */
+  public List<AccessNotice> accessHistory(Caller caller, long childId) {
+    Child c = child(caller, childId);
+    return c.nhsNumber() == null ? List.of() : casework.notices(c.laCode(), c.nhsNumber());
+  }
+
+  public List<WorkflowStep> stepsOfChild(Caller caller, long childId) {
+    return casework.stepsOfChild(child(caller, childId));
+  }
+
+  public Instant now() {
+    return settings.clock().instant();
+  }
+
+  private static CaseworkRefusal notFound(String what, Object id) {
+    return new CaseworkRefusal(
+        Kind.NOT_FOUND, null, "no " + what + " " + id + " in your council's records");
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,169 @@
+package org.opencpis.casework.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.opencpis.casework.domain.AccessNotice;
+import org.opencpis.casework.domain.AccessPattern;
+import org.opencpis.casework.domain.CaseNote;
+import org.opencpis.casework.domain.Child;
+import org.opencpis.casework.domain.ClipboardNotification;
+import org.opencpis.casework.domain.StepStatus;
+import org.opencpis.casework.domain.Worker;
+import org.opencpis.casework.domain.WorkerRole;
+import org.opencpis.casework.domain.WorkflowStep;
+
+/** The council side's tables: workers, children, steps, clipboard, case notes, notices. */
+@ApplicationScoped
+public class CaseworkRepository {
+
+  @PersistenceContext(unitName = "cpis")
+  EntityManager em;
+
+  public void add(Object entity) {
+    em.persist(entity);
+  }
+
+  public <T> Optional<T> find(Class<T> type, Object id) {
+    return Optional.ofNullable(em.find(type, id));
+  }
+
+  public Optional<Worker> workerByUsername(String username) {
+    return em.createQuery("select w from Worker w where w.username = :u", Worker.class)
+        .setParameter("u", username)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<Worker> virtualWorker(String laCode, WorkerRole role) {
+    return em.createQuery(
+            "select w from Worker w where w.laCode = :la and w.role = :role order by w.id",
+            Worker.class)
+        .setParameter("la", laCode)
+        .setParameter("role", role)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<Worker> workers(String laCode) {
+    return em.createQuery(
+            "select w from Worker w where w.laCode = :la order by w.role, w.name", Worker.class)
+        .setParameter("la", laCode)
+        .getResultList();
+  }
+
+  public Optional<Child> childByPersonId(String laCode, String personId) {
+    return em.createQuery(
+            "select c from Child c where c.laCode = :la and c.laPersonId = :p", Child.class)
+        .setParameter("la", laCode)
+        .setParameter("p", personId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public Optional<Child> childByNhsNumber(String laCode, String nhs) {
+    return em.createQuery(
+            "select c from Child c where c.laCode = :la and c.nhsNumber = :nhs order by c.id",
+            Child.class)
+        .setParameter("la", laCode)
+        .setParameter("nhs", nhs)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public List<Child> children(String laCode, String nhsNumber, String familyName) {
+    return em.createQuery(
+            "select c from Child c where c.laCode = :la"
+                + " and (:nhs is null or c.nhsNumber = :nhs)"
+                + " and (:family is null or lower(c.familyName) = lower(:family))"
+                + " order by c.familyName, c.givenName",
+            Child.class)
+        .setParameter("la", laCode)
+        .setParameter("nhs", nhsNumber)
+        .setParameter("family", familyName)
+        .setMaxResults(200)
+        .getResultList();
+  }
+
+  public Optional<WorkflowStep> stepBySource(String sourceKey) {
+    return em.createQuery("select s from WorkflowStep s where s.sourceKey = :k", WorkflowStep.class)
+        .setParameter("k", sourceKey)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Steps of an inbox: open ones by default; flagged first, then by due time. */
+  public List<WorkflowStep> steps(Worker inbox, boolean includeCompleted) {
+    return em.createQuery(
+            "select s from WorkflowStep s where s.inbox = :inbox"
+                + " and (:all = true or s.status <> :done)"
+                + " order by s.pattern.flagged desc, s.dueAt, s.id",
+            WorkflowStep.class)
+        .setParameter("inbox", inbox)
+        .setParameter("all", includeCompleted)
+        .setParameter("done", StepStatus.COMPLETED)
+        .getResultList();
+  }
+
+  public long openSteps(Worker inbox) {
+    return em.createQuery(
+            "select count(s) from WorkflowStep s where s.inbox = :inbox and s.status <> :done",
+            Long.class)
+        .setParameter("inbox", inbox)
+        .setParameter("done", StepStatus.COMPLETED)
+        .getSingleResult();
+  }
+
+  public List<WorkflowStep> stepsOfChild(Child child) {
+    return em.createQuery(
+            "select s from WorkflowStep s where s.child = :c order by s.createdAt desc",
+            WorkflowStep.class)
+        .setParameter("c", child)
+        .getResultList();
+  }
+
+  public List<AccessPattern.Access> accessesOf(String laCode, String nhs) {
+    return em
+        .createQuery(
+            "select n.accessedAt, n.organisationOds from AccessNotice n"
+                + " where n.laCode = :la and n.nhsNumber = :nhs",
+            Object[].class)
+        .setParameter("la", laCode)
+        .setParameter("nhs", nhs)
+        .getResultList()
+        .stream()
+        .map(r -> new AccessPattern.Access((java.time.Instant) r[0], (String) r[1]))
+        .toList();
+  }
+
+  public List<AccessNotice> notices(String laCode, String nhs) {
+    return em.createQuery(
+            "select n from AccessNotice n where n.laCode = :la and n.nhsNumber = :nhs"
+                + " order by n.accessedAt desc",
+            AccessNotice.class)
+        .setParameter("la", laCode)
+        .setParameter("nhs", nhs)
+        .getResultList();
+  }
+
+  public List<ClipboardNotification> clipboard(Worker recipient, boolean includeCompleted) {
+    return em.createQuery(
+            "select c from ClipboardNotification c where c.recipient = :w"
+                + " and (:all = true or c.completedAt is null) order by c.createdAt desc",
+            ClipboardNotification.class)
+        .setParameter("w", recipient)
+        .setParameter("all", includeCompleted)
+        .getResultList();
+  }
+
+  public List<CaseNote> caseNotes(Child child) {
+    return em.createQuery(
+            "select n from CaseNote n where n.child = :c order by n.createdAt desc", CaseNote.class)
+        .setParameter("c", child)
+        .getResultList();
+  }
+}

@@ -1,0 +1,216 @@
+package org.opencpis.web.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.opencpis.casework.domain.AccessNotice;
+import org.opencpis.casework.domain.AccessPattern;
+import org.opencpis.casework.domain.CaseNote;
+import org.opencpis.casework.domain.Child;
+import org.opencpis.casework.domain.ClipboardNotification;
+import org.opencpis.casework.domain.StepEvent;
+import org.opencpis.casework.domain.Worker;
+import org.opencpis.casework.domain.WorkflowStep;
+
+/** The JSON shapes of the council API, and their making from the casework entities. */
+public final class CaseworkViews {
+
+  private CaseworkViews() {}
+
+  public record WorkerView(Long id, String name, String role, String team, boolean virtual) {
+    static WorkerView of(Worker w) {
+      return w == null
+          ? null
+          : new WorkerView(w.id(), w.name(), w.role().name(), w.teamName(), w.role().isVirtual());
+    }
+  }
+
+  public record InboxView(Long id, String name, String role, String team, long openSteps) {}
+
+  public record ChildView(
+      Long id,
+      String laPersonId,
+      String nhsNumber,
+      String givenName,
+      String familyName,
+      LocalDate birthDate,
+      String involvement,
+      String involvementText,
+      LocalDate involvementSince,
+      WorkerView allocatedWorker) {
+    static ChildView of(Child c) {
+      return c == null
+          ? null
+          : new ChildView(
+              c.id(),
+              c.laPersonId(),
+              c.nhsNumber(),
+              c.givenName(),
+              c.familyName(),
+              c.birthDate(),
+              c.involvement().name(),
+              c.involvement().displayName(),
+              c.involvementSince(),
+              WorkerView.of(c.allocatedWorker()));
+    }
+  }
+
+  public record AccessView(
+      String notificationId,
+      Instant accessedAt,
+      String viewerName,
+      String jobRole,
+      String organisationOds,
+      String organisationName,
+      String careSetting) {
+    static AccessView of(AccessNotice n) {
+      return n == null
+          ? null
+          : new AccessView(
+              n.notificationId(),
+              n.accessedAt(),
+              n.viewerName(),
+              n.jobRole(),
+              n.organisationOds(),
+              n.organisationName(),
+              n.careSetting());
+    }
+  }
+
+  /** The child as the notification named it (the council may not know the child). */
+  public record NotifiedChild(
+      String nhsNumber,
+      String localChildId,
+      String givenName,
+      String familyName,
+      LocalDate birthDate) {
+    static NotifiedChild of(AccessNotice n) {
+      return n == null
+          ? null
+          : new NotifiedChild(
+              n.nhsNumber(), n.localChildId(), n.givenName(), n.familyName(), n.birthDate());
+    }
+  }
+
+  public record PatternView(
+      int accesses7d,
+      int accesses30d,
+      int accesses90d,
+      int organisations7d,
+      int organisations30d,
+      int organisations90d,
+      boolean flagged,
+      String reason) {
+    static PatternView of(AccessPattern p) {
+      return p == null
+          ? null
+          : new PatternView(
+              p.accesses7d(),
+              p.accesses30d(),
+              p.accesses90d(),
+              p.organisations7d(),
+              p.organisations30d(),
+              p.organisations90d(),
+              p.flagged(),
+              p.reason());
+    }
+  }
+
+  public record EventView(Instant at, String actor, String what) {
+    static EventView of(StepEvent e) {
+      return new EventView(e.at(), e.actor(), e.what());
+    }
+  }
+
+  public record StepView(
+      Long id,
+      String type,
+      String typeName,
+      String status,
+      WorkerView inbox,
+      Instant createdAt,
+      Instant dueAt,
+      boolean overdue,
+      Instant completedAt,
+      String summary,
+      boolean flagged,
+      PatternView pattern,
+      NotifiedChild notifiedChild,
+      ChildView child,
+      AccessView access,
+      String routeAdvice,
+      List<String> nextActions,
+      Long caseNoteId,
+      List<EventView> history) {
+    static StepView of(WorkflowStep s, Instant now) {
+      return new StepView(
+          s.id(),
+          s.type().name(),
+          s.type().displayName(),
+          s.status().name(),
+          WorkerView.of(s.inbox()),
+          s.createdAt(),
+          s.dueAt(),
+          s.overdue(now),
+          s.completedAt(),
+          s.summary(),
+          s.pattern() != null && s.pattern().flagged(),
+          PatternView.of(s.pattern()),
+          NotifiedChild.of(s.notice()),
+          ChildView.of(s.child()),
+          AccessView.of(s.notice()),
+          s.status().name().equals("COMPLETED") ? null : s.routeAdvice(),
+          s.nextActions(),
+          s.caseNote() == null ? null : s.caseNote().id(),
+          s.history().stream().map(EventView::of).toList());
+    }
+  }
+
+  public record ClipboardView(
+      Long id,
+      String subject,
+      String body,
+      WorkerView recipient,
+      ChildView child,
+      Long sourceStepId,
+      Instant createdAt,
+      Instant completedAt,
+      Long caseNoteId,
+      Long visitStepId) {
+    static ClipboardView of(ClipboardNotification c) {
+      return new ClipboardView(
+          c.id(),
+          c.subject(),
+          c.body(),
+          WorkerView.of(c.recipient()),
+          ChildView.of(c.child()),
+          c.sourceStepId(),
+          c.createdAt(),
+          c.completedAt(),
+          c.caseNote() == null ? null : c.caseNote().id(),
+          c.visit() == null ? null : c.visit().id());
+    }
+  }
+
+  public record CaseNoteView(
+      Long id,
+      Long childId,
+      String type,
+      String contactMethod,
+      String decision,
+      String reason,
+      WorkerView author,
+      Instant createdAt) {
+    static CaseNoteView of(CaseNote n) {
+      return new CaseNoteView(
+          n.id(),
+          n.child().id(),
+          n.type(),
+          n.contactMethod().name(),
+          n.decision().name(),
+          n.reason(),
+          WorkerView.of(n.author()),
+          n.createdAt());
+    }
+  }
+}

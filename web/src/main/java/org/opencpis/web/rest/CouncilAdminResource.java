@@ -1,0 +1,59 @@
+package org.opencpis.web.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import org.opencpis.casework.application.CouncilSetupService;
+import org.opencpis.casework.domain.CaseworkRefusal;
+import org.opencpis.casework.domain.WorkerRole;
+import org.opencpis.web.rest.CaseworkViews.WorkerView;
+
+/** For administrators: setting up a council's workers and virtual workers. */
+@RequestScoped
+@Path("/admin/councils/{la}/workers")
+@Produces(MediaType.APPLICATION_JSON)
+public class CouncilAdminResource {
+
+  public record NewWorker(String name, String username, String role, String team) {}
+
+  @EJB CouncilSetupService councils;
+  @Context SecurityContext security;
+
+  @GET
+  public List<WorkerView> workers(@PathParam("la") String la) {
+    Roles.require(security, Roles.ADMIN, "read a council's workers");
+    return councils.workers(la).stream().map(WorkerView::of).toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response add(@PathParam("la") String la, NewWorker w) {
+    Roles.require(security, Roles.ADMIN, "set up a council's workers");
+    if (w == null || w.role() == null) {
+      throw new CaseworkRefusal(
+          CaseworkRefusal.Kind.INVALID, "role", "send name, username, role and team");
+    }
+    WorkerRole role;
+    try {
+      role = WorkerRole.valueOf(w.role());
+    } catch (IllegalArgumentException e) {
+      throw new CaseworkRefusal(
+          CaseworkRefusal.Kind.INVALID,
+          "role",
+          "'" + w.role() + "' is not one of " + java.util.Arrays.toString(WorkerRole.values()));
+    }
+    WorkerView added =
+        WorkerView.of(councils.addWorker(la, w.name(), w.username(), role, w.team()));
+    return Response.status(Response.Status.CREATED).entity(added).build();
+  }
+}

@@ -41,6 +41,30 @@ public final class Hl7Dates {
     throw new InvalidValueException(field, "'" + raw + "' is not a date (YYYYMMDD)");
   }
 
+  /**
+   * Parses a point in time, YYYYMMDDhhmmss or YYYYMMDD (the start of that day), local to {@code
+   * zone}.
+   *
+   * @throws InvalidValueException naming {@code field}
+   */
+  public static Instant instant(String field, String raw, ZoneId zone) {
+    if (raw == null || raw.isBlank()) {
+      throw new InvalidValueException(field, "is missing");
+    }
+    String v = raw.trim();
+    try {
+      if (v.length() == 14) {
+        return LocalDateTime.parse(v, DATE_TIME).atZone(zone).toInstant();
+      }
+      if (v.length() == 8) {
+        return LocalDate.parse(v, DATE).atStartOfDay(zone).toInstant();
+      }
+    } catch (DateTimeException e) {
+      // answered below
+    }
+    throw new InvalidValueException(field, "'" + raw + "' is not a time (YYYYMMDDhhmmss)");
+  }
+
   /** As {@link #date}, but null for an absent value. */
   public static LocalDate optionalDate(String field, String raw) {
     return raw == null || raw.isBlank() ? null : date(field, raw);

@@ -8,12 +8,16 @@ import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.soap.Addressing;
 import java.security.Principal;
+import org.opencpis.contract.hl7.IVLTS;
+import org.opencpis.contract.hl7.NotificationPullRequest;
+import org.opencpis.contract.hl7.NotificationPullResponse;
 import org.opencpis.contract.hl7.REPCMT000002GB01;
 import org.opencpis.contract.hl7.REPCMT000003GB01;
 import org.opencpis.contract.hl7.RecordAck;
 import org.opencpis.contract.upload.CpisError;
 import org.opencpis.contract.upload.CpisUploadPortType;
 import org.opencpis.hub.application.HubFault;
+import org.opencpis.hub.application.NotificationPullService;
 import org.opencpis.hub.application.UploadAnswer;
 import org.opencpis.hub.application.UploadFile;
 import org.opencpis.hub.application.UploadService;
@@ -37,6 +41,7 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
 
   @Resource WebServiceContext context;
   @EJB UploadService uploads;
+  @EJB NotificationPullService pulls;
   @Inject Settings settings;
 
   @Override
@@ -70,6 +75,36 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
       throw new CpisError("internal error", SpineFaults.internal("cpisupload", e));
     }
     return acknowledgement(read, answer);
+  }
+
+  @Override
+  public NotificationPullResponse pullNotifications(NotificationPullRequest body) throws CpisError {
+    String la =
+        body == null
+            ? null
+            : Hl7.ext(body.getLocalAuthority() == null ? null : body.getLocalAuthority().getId());
+    IVLTS window = body == null ? null : body.getAccessTime();
+    Principal caller = context.getUserPrincipal();
+    NotificationPullService.Pulled pulled;
+    try {
+      pulled =
+          pulls.pull(
+              caller == null ? "anonymous" : caller.getName(),
+              la != null && context.isUserInRole("la-" + la),
+              la,
+              window == null ? null : Hl7.value(window.getLow()),
+              window == null ? null : Hl7.value(window.getHigh()));
+    } catch (HubFault f) {
+      throw new CpisError(f.getMessage(), SpineFaults.detail(f));
+    } catch (EJBException e) {
+      throw new CpisError("internal error", SpineFaults.internal("cpisupload pull", e));
+    }
+    return NotificationPullWriter.write(
+        pulled,
+        Hl7.asid(body.getCommunicationFunctionSnd()),
+        settings.hubAsid(),
+        settings.clock().instant(),
+        settings.zone());
   }
 
   private REPCMT000003GB01 acknowledgement(UploadMessageReader.Read read, UploadAnswer a) {

@@ -28,6 +28,7 @@ public class WorkingCalendars {
   private final UnaryOperator<String> properties;
   private final Map<BankHolidays.Region, BankHolidays> holidays = new ConcurrentHashMap<>();
   private volatile Built built;
+  private List<String> lastRefused; // logged once per wrong value, not at every call
 
   public WorkingCalendars() {
     this(System::getProperty);
@@ -58,7 +59,10 @@ public class WorkingCalendars {
       // from the snapshot compared above, so the calendar kept matches its key exactly
       settings = WorktimeSettings.read(p -> raw.get(WorktimeSettings.PROPERTIES.indexOf(p)));
     } catch (InvalidSettingException e) {
-      LOG.severe("Working hours (R24) cannot be computed: " + e.getMessage());
+      if (!raw.equals(lastRefused)) {
+        lastRefused = raw;
+        LOG.severe("Working hours (R24) cannot be computed: " + e.getMessage());
+      }
       throw e;
     }
     BankHolidays bank = holidays.computeIfAbsent(settings.bankHolidays(), BankHolidays::of);

@@ -117,6 +117,9 @@ public record WorktimeSettings(
       }
       days.add(day);
     }
+    if (days.isEmpty()) {
+      throw new InvalidSettingException(DAYS, v, "names no day: at least one day must be worked");
+    }
     return days;
   }
 

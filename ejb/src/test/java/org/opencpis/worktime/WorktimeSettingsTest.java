@@ -92,6 +92,7 @@ class WorktimeSettingsTest {
         WorktimeSettings.DAY_END,
         "must be after");
     assertInvalid(with(WorktimeSettings.DAYS, "MON,FUNDAY"), WorktimeSettings.DAYS, "MON,TUE");
+    assertInvalid(with(WorktimeSettings.DAYS, ","), WorktimeSettings.DAYS, "at least one day");
     assertInvalid(with(WorktimeSettings.ZONE, "Mars/Olympus"), WorktimeSettings.ZONE, "zone");
     assertInvalid(
         with(WorktimeSettings.BANK_HOLIDAYS, "wales"),

@@ -144,6 +144,16 @@ class WorkflowStepTest {
   }
 
   @Test
+  @DisplayName("R24: a step past its due time is overdue until completed")
+  void overdue() throws Exception {
+    WorkflowStep s = step(null);
+    assertThat(s.overdue(NOW.plusSeconds(3600))).isFalse();
+    assertThat(s.overdue(NOW.plusSeconds(3601))).isTrue();
+    s.referToScreening(screening, "Priya", NOW, NOW);
+    assertThat(s.overdue(NOW.plusSeconds(7200))).as("completed steps are never overdue").isFalse();
+  }
+
+  @Test
   @DisplayName("R23: a case note needs the contact method, the decision and why")
   void caseNoteContent() {
     assertThatThrownBy(() -> new CaseNote(child, null, CaseNote.Decision.ACT, "x", keyWorker, NOW))

@@ -32,7 +32,8 @@ public class DeadLetters {
   public static final Map<String, String> QUEUES =
       Map.of(
           "LaNotifications", "java:/jms/queue/cpis/LaNotifications",
-          "AccessEvents", "java:/jms/queue/cpis/AccessEvents");
+          "AccessEvents", "java:/jms/queue/cpis/AccessEvents",
+          "RecordUpdates", CouncilUpload.QUEUE);
 
   /**
    * One parked message, as an administrator sees it (no message body: it may hold personal data).

@@ -22,7 +22,8 @@ public record LaNotification(
     Child child,
     Access access,
     Inactive inactive,
-    Failure failure) {
+    Failure failure,
+    Acknowledgement acknowledgement) {
 
   /** The kinds of notification, with the national message types where there is one. */
   public enum Type {
@@ -31,7 +32,9 @@ public record LaNotification(
     /** Inactive NHS Number Notification (REPC_MT000005GB01, type 06). */
     INACTIVE_NHS_NUMBER,
     /** A record the hub could not share, with what to do (R27). */
-    RECORD_FAILURE
+    RECORD_FAILURE,
+    /** The hub's answer to a file of the council's own workflow (REPC_MT000003GB01, type 02). */
+    ACKNOWLEDGEMENT
   }
 
   /** The child as that LA shared it. */
@@ -51,6 +54,14 @@ public record LaNotification(
 
   /** A superseded NHS number and the one that replaced it (R4). */
   public record Inactive(String oldNhsNumber, String currentNhsNumber) {}
+
+  /** The answer to a council upload: the file code, and one outcome per record. */
+  public record Acknowledgement(
+      int fileSequenceId, String fileCode, String detail, java.util.List<RecordResult> records) {}
+
+  /** One record's answer: the LA's child id, the plan, the national code, field and detail. */
+  public record RecordResult(
+      String localChildId, String planType, String code, String field, String detail) {}
 
   /** Why a record was not shared: the national code, the field at fault, what to do. */
   public record Failure(String code, String field, String detail, Integer fileSequenceId) {}

@@ -28,6 +28,7 @@ public class NotificationIntake {
   @Inject CaseworkRepository casework;
   @Inject WorkingTime workingTime;
   @Inject Settings settings;
+  @Inject CpisStatusUpdater statuses;
 
   /**
    * @return the step made, or null when the notification had been received already
@@ -41,6 +42,7 @@ public class NotificationIntake {
     return switch (n.type()) {
       case ACCESS_TO_SERVICE -> followUp(n, now);
       case INACTIVE_NHS_NUMBER, RECORD_FAILURE -> failure(n, now);
+      case ACKNOWLEDGEMENT -> acknowledged(n, now);
     };
   }
 
@@ -91,6 +93,12 @@ public class NotificationIntake {
                 + n.notificationId()
                 + (pattern.flagged() ? " (pattern flagged)" : ""));
     return step;
+  }
+
+  /** The hub's answer to the council's own upload: updates the children's CP-IS status. */
+  private WorkflowStep acknowledged(LaNotification n, Instant now) {
+    statuses.acknowledged(n, now);
+    return null;
   }
 
   private WorkflowStep failure(LaNotification n, Instant now) {

@@ -69,6 +69,7 @@ public class AccessNotificationService {
                   v.organisationName(),
                   e.careSetting()),
               null,
+              null,
               null);
       if (issuer.issue(n)) {
         issued++;

@@ -8,11 +8,13 @@ import org.opencpis.hub.domain.ReceivedRecord;
  *
  * @param callerMayUpload the caller holds the uploader role
  * @param callerActsForSender the caller belongs to the LA the header names as sender
+ * @param sendingSystem the sending system (its ASID): each numbers its files in its own sequence
  */
 public record UploadFile(
     String caller,
     boolean callerMayUpload,
     boolean callerActsForSender,
+    String sendingSystem,
     String senderOds,
     Integer fileSequenceId,
     Integer declaredRecordCount,

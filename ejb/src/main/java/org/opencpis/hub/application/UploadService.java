@@ -11,6 +11,7 @@ import org.opencpis.hub.domain.RecordOutcome;
 import org.opencpis.hub.domain.RecordUpdate;
 import org.opencpis.hub.domain.SharedRecord;
 import org.opencpis.hub.domain.UploadRecordValidator;
+import org.opencpis.hub.domain.UploadStream;
 import org.opencpis.hub.domain.UploadSubmission;
 import org.opencpis.hub.infrastructure.RegisterRepository;
 import org.opencpis.shared.Settings;
@@ -38,6 +39,7 @@ public class UploadService {
     UploadSubmission submission =
         new UploadSubmission(
             file.senderOds(),
+            sender(file),
             file.fileSequenceId(),
             file.declaredRecordCount(),
             file.records().size(),
@@ -77,9 +79,10 @@ public class UploadService {
               + " records: nothing was loaded; send the whole file again");
     }
     int seq = file.fileSequenceId();
-    if (la.hasAppliedFile(seq)) {
+    UploadStream stream = register.uploadStream(la.odsCode(), sender(file));
+    if (stream.hasAppliedFile(seq)) {
       return register
-          .appliedSubmission(la.odsCode(), seq)
+          .appliedSubmission(la.odsCode(), stream.sender(), seq)
           .map(UploadAnswer::of)
           .orElseThrow(
               () ->
@@ -89,9 +92,9 @@ public class UploadService {
                       "file "
                           + seq
                           + " comes before file "
-                          + la.lastFileSequence()
+                          + stream.lastFileSequence()
                           + ", already applied: send it again with sequence id "
-                          + (la.lastFileSequence() + 1)
+                          + (stream.lastFileSequence() + 1)
                           + " or later"));
     }
 
@@ -107,7 +110,7 @@ public class UploadService {
       apply(checked.update(), seq, now);
       outcomes.add(RecordOutcome.success(position, checked.update().localChildId()));
     }
-    la.fileApplied(seq);
+    stream.fileApplied(seq);
     submission.answered(outcomes);
     register.add(submission);
     LOG.info(
@@ -139,6 +142,12 @@ public class UploadService {
     register.add(submission);
     LOG.info(() -> "upload from " + submission.laCode() + " corrupt (CPF01): " + why);
     return UploadAnswer.of(submission);
+  }
+
+  private static String sender(UploadFile f) {
+    return f.sendingSystem() == null || f.sendingSystem().isBlank()
+        ? "-"
+        : f.sendingSystem().trim();
   }
 
   private static String missingHeaderField(UploadFile f) {

@@ -27,9 +27,6 @@ public class LocalAuthority {
   @Column(name = "emergency_duty_phone", length = 40)
   private String emergencyDutyPhone;
 
-  @Column(name = "last_file_sequence")
-  private Integer lastFileSequence;
-
   protected LocalAuthority() {}
 
   public LocalAuthority(
@@ -38,17 +35,6 @@ public class LocalAuthority {
     this.name = name;
     this.officeHoursPhone = officeHoursPhone;
     this.emergencyDutyPhone = emergencyDutyPhone;
-  }
-
-  /** Whether a file with this sequence id was already applied or comes after a newer one. */
-  public boolean hasAppliedFile(int fileSequenceId) {
-    return lastFileSequence != null && fileSequenceId <= lastFileSequence;
-  }
-
-  public void fileApplied(int fileSequenceId) {
-    if (lastFileSequence == null || fileSequenceId > lastFileSequence) {
-      lastFileSequence = fileSequenceId;
-    }
   }
 
   public String odsCode() {
@@ -65,9 +51,5 @@ public class LocalAuthority {
 
   public String emergencyDutyPhone() {
     return emergencyDutyPhone;
-  }
-
-  public Integer lastFileSequence() {
-    return lastFileSequence;
   }
 }

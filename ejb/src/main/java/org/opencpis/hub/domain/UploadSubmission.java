@@ -36,6 +36,9 @@ public class UploadSubmission {
   @Column(name = "la_code", length = 10)
   private String laCode;
 
+  @Column(name = "sender", length = 40)
+  private String sender;
+
   @Column(name = "file_sequence")
   private Integer fileSequence;
 
@@ -64,11 +67,13 @@ public class UploadSubmission {
 
   public UploadSubmission(
       String laCode,
+      String sender,
       Integer fileSequence,
       Integer declaredCount,
       int receivedCount,
       Instant receivedAt) {
     this.laCode = laCode;
+    this.sender = sender;
     this.fileSequence = fileSequence;
     this.declaredCount = declaredCount;
     this.receivedCount = receivedCount;
@@ -103,6 +108,10 @@ public class UploadSubmission {
 
   public String laCode() {
     return laCode;
+  }
+
+  public String sender() {
+    return sender;
   }
 
   public Integer fileSequence() {

@@ -12,6 +12,7 @@ import org.opencpis.hub.domain.FileCode;
 import org.opencpis.hub.domain.LocalAuthority;
 import org.opencpis.hub.domain.PlanType;
 import org.opencpis.hub.domain.SharedRecord;
+import org.opencpis.hub.domain.UploadStream;
 import org.opencpis.hub.domain.UploadSubmission;
 
 /** The hub's tables: local authorities, shared records, uploads and access events. */
@@ -63,6 +64,16 @@ public class RegisterRepository {
         .getResultList();
   }
 
+  /** The stream of files of one sending system for one LA, made on first use. */
+  public UploadStream uploadStream(String laCode, String sender) {
+    UploadStream s = em.find(UploadStream.class, UploadStream.key(laCode, sender));
+    if (s == null) {
+      s = new UploadStream(laCode, sender);
+      em.persist(s);
+    }
+    return s;
+  }
+
   /** Records that may have left their retention period by {@code day}. */
   public List<SharedRecord> retentionCandidates(LocalDate day) {
     return em.createQuery(
@@ -77,12 +88,14 @@ public class RegisterRepository {
   }
 
   /** The answered (not corrupt) submission of this LA's file, if it was applied. */
-  public Optional<UploadSubmission> appliedSubmission(String laCode, int fileSequence) {
+  public Optional<UploadSubmission> appliedSubmission(
+      String laCode, String sender, int fileSequence) {
     return em.createQuery(
-            "select s from UploadSubmission s where s.laCode = :la and s.fileSequence = :seq"
-                + " and s.fileCode <> :corrupt order by s.receivedAt",
+            "select s from UploadSubmission s where s.laCode = :la and s.sender = :sender"
+                + " and s.fileSequence = :seq and s.fileCode <> :corrupt order by s.receivedAt",
             UploadSubmission.class)
         .setParameter("la", laCode)
+        .setParameter("sender", sender)
         .setParameter("seq", fileSequence)
         .setParameter("corrupt", FileCode.CPF01)
         .setMaxResults(1)

@@ -65,6 +65,7 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
                   caller == null ? "anonymous" : caller.getName(),
                   context.isUserInRole("la-uploader"),
                   read.senderOds() != null && context.isUserInRole("la-" + read.senderOds()),
+                  read.senderAsid(),
                   read.senderOds(),
                   read.fileSequenceId(),
                   read.recordCount(),

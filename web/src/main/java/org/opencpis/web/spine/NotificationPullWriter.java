@@ -54,6 +54,7 @@ final class NotificationPullWriter {
           case ACCESS_TO_SERVICE -> Hl7.cv("05", "Access to Service Notification");
           case INACTIVE_NHS_NUMBER -> Hl7.cv("06", "Inactive NHS Number Notification");
           case RECORD_FAILURE -> Hl7.cv("07", "Record Failure Notification");
+          case ACKNOWLEDGEMENT -> Hl7.cv("02", "Acknowledgement");
         });
     out.setCreatedAt(Hl7.ts(Hl7Dates.format(n.createdAt(), zone)));
     if (n.child() != null || n.nhsNumber() != null) {

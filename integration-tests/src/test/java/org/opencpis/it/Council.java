@@ -81,10 +81,26 @@ public final class Council {
   /** Records a child on the council's file; returns its id. */
   public static long addChild(
       Spine.User user, String personId, String nhs, String given, String family, LocalDate dob) {
-    JsonObject body =
+    var body =
         Json.createObjectBuilder()
             .add("laPersonId", personId)
             .add("nhsNumber", nhs)
+            .add("givenName", given)
+            .add("familyName", family);
+    if (dob != null) {
+      body.add("birthDate", dob.toString());
+    }
+    Rest.Reply r = Rest.post(user, "/children", body.build().toString());
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return ((JsonObject) r.json()).getJsonNumber("id").longValue();
+  }
+
+  /** Records a child with no NHS number (yet) on the council's file; returns its id. */
+  public static long addChildWithoutNhs(
+      Spine.User user, String personId, String given, String family, LocalDate dob) {
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("laPersonId", personId)
             .add("givenName", given)
             .add("familyName", family)
             .add("birthDate", dob.toString())

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
+import org.opencpis.casework.domain.Council;
 import org.opencpis.casework.domain.Worker;
 import org.opencpis.casework.domain.WorkerRole;
 import org.opencpis.casework.infrastructure.CaseworkRepository;
@@ -56,5 +57,27 @@ public class CaseworkReferenceData {
     }
     final int count = added;
     LOG.info(() -> "casework reference data: " + count + " workers added");
+    loadCouncils();
+  }
+
+  /**
+   * Each council's name and the numbers it gives health, from the same public list the hub uses.
+   */
+  private void loadCouncils() {
+    try (var in = getClass().getResourceAsStream("/reference/local-authorities.csv");
+        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] f = line.split(",", -1);
+        if (casework.council(f[0].trim()).isEmpty()) {
+          casework.add(new Council(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

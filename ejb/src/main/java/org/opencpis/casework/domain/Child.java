@@ -1,6 +1,7 @@
 package org.opencpis.casework.domain;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +13,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -63,7 +65,75 @@ public class Child {
   @Column(name = "involvement_since")
   private LocalDate involvementSince;
 
+  /** An unborn baby: known by its expected date of delivery, linked to its mother (R13). */
+  @Column(name = "unborn", nullable = false)
+  private boolean unborn;
+
+  @Column(name = "expected_delivery")
+  private LocalDate expectedDeliveryDate;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  private Child mother;
+
+  @Embedded private CpisStatus cpisStatus = new CpisStatus();
+
   protected Child() {}
+
+  /** An unborn baby of {@code mother}, recorded on the same council's file. */
+  public static Child unborn(Child mother, String laPersonId, LocalDate expectedDelivery) {
+    if (expectedDelivery == null) {
+      throw new CaseworkRefusal(
+          CaseworkRefusal.Kind.INVALID,
+          "expectedDeliveryDate",
+          "an unborn baby needs its expected date of delivery");
+    }
+    if (mother.unborn) {
+      throw new CaseworkRefusal(
+          CaseworkRefusal.Kind.INVALID, "motherId", "the mother cannot be an unborn baby");
+    }
+    Child c = new Child(mother.laCode, laPersonId, null, "Unborn", mother.familyName, null);
+    c.unborn = true;
+    c.expectedDeliveryDate = expectedDelivery;
+    c.mother = mother;
+    return c;
+  }
+
+  /** R16: the baby is born: its own date of birth, NHS number and (optionally) names. */
+  public void born(LocalDate birthDate, String nhs, String given, String family) {
+    if (!unborn) {
+      throw new CaseworkRefusal(
+          CaseworkRefusal.Kind.CONFLICT, null, "this child is not an unborn baby");
+    }
+    if (birthDate == null) {
+      throw new CaseworkRefusal(
+          CaseworkRefusal.Kind.INVALID, "birthDate", "the date of birth is required");
+    }
+    this.unborn = false;
+    this.birthDate = birthDate;
+    this.nhsNumber = nhs;
+    if (given != null && !given.isBlank()) {
+      this.givenName = given.trim();
+    }
+    if (family != null && !family.isBlank()) {
+      this.familyName = family.trim();
+    }
+  }
+
+  public void cpisPending(Instant now) {
+    this.cpisStatus = new CpisStatus(CpisStatus.State.PENDING, now, null, null);
+  }
+
+  public void cpisShared(Instant now) {
+    this.cpisStatus = new CpisStatus(CpisStatus.State.SHARED, now, null, null);
+  }
+
+  public void cpisFailed(Instant now, String failureAndWhatToDo) {
+    this.cpisStatus = new CpisStatus(CpisStatus.State.FAILED, now, failureAndWhatToDo, null);
+  }
+
+  public void cpisRemoved(Instant now, LocalDate visibleUntil) {
+    this.cpisStatus = new CpisStatus(CpisStatus.State.REMOVED, now, null, visibleUntil);
+  }
 
   public Child(
       String laCode,
@@ -113,6 +183,22 @@ public class Child {
     this.nhsNumber = nhs;
   }
 
+  /** Corrects the identifiers the hub matches on (R2): NHS number, legal name, date of birth. */
+  public void correctIdentity(String nhs, String given, String family, LocalDate dob) {
+    if (nhs != null) {
+      this.nhsNumber = nhs;
+    }
+    if (given != null && !given.isBlank()) {
+      this.givenName = given.trim();
+    }
+    if (family != null && !family.isBlank()) {
+      this.familyName = family.trim();
+    }
+    if (dob != null) {
+      this.birthDate = dob;
+    }
+  }
+
   public String displayName() {
     return givenName + " " + familyName;
   }
@@ -155,5 +241,21 @@ public class Child {
 
   public LocalDate involvementSince() {
     return involvementSince;
+  }
+
+  public boolean unborn() {
+    return unborn;
+  }
+
+  public LocalDate expectedDeliveryDate() {
+    return expectedDeliveryDate;
+  }
+
+  public Child mother() {
+    return mother;
+  }
+
+  public CpisStatus cpisStatus() {
+    return cpisStatus == null ? new CpisStatus() : cpisStatus;
   }
 }

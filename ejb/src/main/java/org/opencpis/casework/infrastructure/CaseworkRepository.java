@@ -9,7 +9,9 @@ import org.opencpis.casework.domain.AccessNotice;
 import org.opencpis.casework.domain.AccessPattern;
 import org.opencpis.casework.domain.CaseNote;
 import org.opencpis.casework.domain.Child;
+import org.opencpis.casework.domain.ChildPlan;
 import org.opencpis.casework.domain.ClipboardNotification;
+import org.opencpis.casework.domain.Council;
 import org.opencpis.casework.domain.StepStatus;
 import org.opencpis.casework.domain.Worker;
 import org.opencpis.casework.domain.WorkerRole;
@@ -158,6 +160,26 @@ public class CaseworkRepository {
         .setParameter("w", recipient)
         .setParameter("all", includeCompleted)
         .getResultList();
+  }
+
+  public List<ChildPlan> plans(Child child) {
+    return em.createQuery(
+            "select p from ChildPlan p where p.child = :c order by p.startDate, p.id",
+            ChildPlan.class)
+        .setParameter("c", child)
+        .getResultList();
+  }
+
+  /** The unborn babies recorded with this mother. */
+  public List<Child> unbornOf(Child mother) {
+    return em.createQuery(
+            "select c from Child c where c.mother = :m and c.unborn = true", Child.class)
+        .setParameter("m", mother)
+        .getResultList();
+  }
+
+  public Optional<Council> council(String laCode) {
+    return Optional.ofNullable(em.find(Council.class, laCode));
   }
 
   public List<CaseNote> caseNotes(Child child) {

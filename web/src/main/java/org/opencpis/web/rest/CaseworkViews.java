@@ -7,7 +7,9 @@ import org.opencpis.casework.domain.AccessNotice;
 import org.opencpis.casework.domain.AccessPattern;
 import org.opencpis.casework.domain.CaseNote;
 import org.opencpis.casework.domain.Child;
+import org.opencpis.casework.domain.ChildPlan;
 import org.opencpis.casework.domain.ClipboardNotification;
+import org.opencpis.casework.domain.CpisStatus;
 import org.opencpis.casework.domain.StepEvent;
 import org.opencpis.casework.domain.Worker;
 import org.opencpis.casework.domain.WorkflowStep;
@@ -37,7 +39,10 @@ public final class CaseworkViews {
       String involvement,
       String involvementText,
       LocalDate involvementSince,
-      WorkerView allocatedWorker) {
+      WorkerView allocatedWorker,
+      boolean unborn,
+      LocalDate expectedDeliveryDate,
+      CpisStatusView cpisStatus) {
     static ChildView of(Child c) {
       return c == null
           ? null
@@ -51,7 +56,41 @@ public final class CaseworkViews {
               c.involvement().name(),
               c.involvement().displayName(),
               c.involvementSince(),
-              WorkerView.of(c.allocatedWorker()));
+              WorkerView.of(c.allocatedWorker()),
+              c.unborn(),
+              c.expectedDeliveryDate(),
+              CpisStatusView.of(c.cpisStatus()));
+    }
+  }
+
+  /** The CP-IS status banner (R26). */
+  public record CpisStatusView(String state, Instant since, String detail, LocalDate visibleUntil) {
+    static CpisStatusView of(CpisStatus s) {
+      return new CpisStatusView(s.state().name(), s.since(), s.detail(), s.visibleUntil());
+    }
+  }
+
+  public record PlanView(
+      Long id,
+      String type,
+      String legalStatus,
+      String legalStatusText,
+      boolean sharedWithCpis,
+      boolean preBirth,
+      LocalDate startDate,
+      LocalDate endDate,
+      LocalDate removedOn) {
+    static PlanView of(ChildPlan p) {
+      return new PlanView(
+          p.id(),
+          p.kind().name(),
+          p.legalStatus() == null ? null : p.legalStatus().name(),
+          p.legalStatus() == null ? null : p.legalStatus().displayName(),
+          p.shareable(),
+          p.preBirth(),
+          p.startDate(),
+          p.endDate(),
+          p.removedOn());
     }
   }
 

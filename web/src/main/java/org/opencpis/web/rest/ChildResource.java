@@ -19,12 +19,14 @@ import java.time.LocalDate;
 import java.util.List;
 import org.opencpis.casework.application.Caller;
 import org.opencpis.casework.application.CaseworkService;
+import org.opencpis.casework.application.PlanService;
 import org.opencpis.casework.domain.CaseNote;
 import org.opencpis.casework.domain.CaseworkRefusal;
 import org.opencpis.casework.domain.Involvement;
 import org.opencpis.web.rest.CaseworkViews.AccessView;
 import org.opencpis.web.rest.CaseworkViews.CaseNoteView;
 import org.opencpis.web.rest.CaseworkViews.ChildView;
+import org.opencpis.web.rest.CaseworkViews.PlanView;
 import org.opencpis.web.rest.CaseworkViews.StepView;
 
 /**
@@ -50,10 +52,18 @@ public class ChildResource {
 
   public record NewVisit(String summary) {}
 
-  /** The person summary: the child, and the CP-IS steps about them. */
-  public record PersonSummary(ChildView child, List<StepView> steps) {}
+  public record NewUnborn(String laPersonId, LocalDate expectedDeliveryDate) {}
+
+  public record Birth(LocalDate birthDate, String nhsNumber, String givenName, String familyName) {}
+
+  public record Identity(
+      String nhsNumber, String givenName, String familyName, LocalDate birthDate) {}
+
+  /** The person summary: the child with the CP-IS status banner, plans, and the CP-IS steps. */
+  public record PersonSummary(ChildView child, List<PlanView> plans, List<StepView> steps) {}
 
   @EJB CaseworkService casework;
+  @EJB PlanService plans;
   @Context SecurityContext security;
 
   @GET
@@ -85,6 +95,7 @@ public class ChildResource {
     Instant now = casework.now();
     return new PersonSummary(
         ChildView.of(casework.child(caller(), id)),
+        plans.plans(caller(), id).stream().map(PlanView::of).toList(),
         casework.stepsOfChild(caller(), id).stream().map(s -> StepView.of(s, now)).toList());
   }
 
@@ -96,6 +107,44 @@ public class ChildResource {
     return ChildView.of(
         casework.changeInvolvement(
             caller(), id, to, change == null ? null : change.allocatedWorkerId()));
+  }
+
+  /** R13: an unborn baby of this mother, known by its expected date of delivery. */
+  @POST
+  @Path("/{id}/unborn")
+  public Response addUnborn(@PathParam("id") long motherId, NewUnborn u) {
+    ChildView added =
+        ChildView.of(
+            plans.addUnborn(
+                caller(),
+                motherId,
+                u == null ? null : u.laPersonId(),
+                u == null ? null : u.expectedDeliveryDate()));
+    return Response.status(Response.Status.CREATED).entity(added).build();
+  }
+
+  /** R16: the birth of an unborn baby: its date of birth and own NHS number. */
+  @POST
+  @Path("/{id}/birth")
+  public ChildView birth(@PathParam("id") long id, Birth b) {
+    if (b == null) {
+      throw new CaseworkRefusal(CaseworkRefusal.Kind.INVALID, null, "send the birth as JSON");
+    }
+    return ChildView.of(
+        plans.recordBirth(
+            caller(), id, b.birthDate(), b.nhsNumber(), b.givenName(), b.familyName()));
+  }
+
+  /** R2 R27: corrects the NHS number, legal name or date of birth; the child is sent again. */
+  @PUT
+  @Path("/{id}/identity")
+  public ChildView identity(@PathParam("id") long id, Identity i) {
+    if (i == null) {
+      throw new CaseworkRefusal(CaseworkRefusal.Kind.INVALID, null, "send the corrections as JSON");
+    }
+    return ChildView.of(
+        plans.correctIdentity(
+            caller(), id, i.nhsNumber(), i.givenName(), i.familyName(), i.birthDate()));
   }
 
   @GET

@@ -1,0 +1,76 @@
+package org.opencpis.casework.infrastructure;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import org.opencpis.casework.domain.OutboxEntry;
+import org.opencpis.casework.domain.OutboxSequence;
+import org.opencpis.notification.CouncilUpload;
+
+/**
+ * Sends a child's records to the hub (R9): takes the council's next file sequence id (locked, so
+ * files are numbered in the order they are made), keeps the file, and puts it on the
+ * CpisRecordUpdates queue grouped by council, all in the caller's transaction.
+ */
+@ApplicationScoped
+public class HubOutbox {
+
+  private static final Jsonb JSON = JsonbBuilder.create();
+
+  @PersistenceContext(unitName = "cpis")
+  EntityManager em;
+
+  @Inject JMSContext jms;
+
+  @Resource(lookup = CouncilUpload.QUEUE)
+  Queue queue;
+
+  public OutboxEntry send(
+      String laCode, Long childId, List<CouncilUpload.Record> records, Instant now) {
+    OutboxSequence seq = em.find(OutboxSequence.class, laCode, LockModeType.PESSIMISTIC_WRITE);
+    if (seq == null) {
+      seq = new OutboxSequence(laCode);
+      em.persist(seq);
+      em.flush();
+    }
+    int n = seq.next();
+    String payload =
+        JSON.toJson(new CouncilUpload(laCode, CouncilUpload.SENDING_SYSTEM, n, records));
+    OutboxEntry entry = new OutboxEntry(laCode, n, childId, payload, now);
+    em.persist(entry);
+    jms.createProducer()
+        .setDeliveryMode(DeliveryMode.PERSISTENT)
+        .setProperty("JMSXGroupID", laCode)
+        .setProperty("laCode", laCode)
+        .setProperty("fileSequenceId", n)
+        .send(queue, payload);
+    return entry;
+  }
+
+  /** Whether a later file for the same child is still waiting for its answer. */
+  public boolean newerUnanswered(OutboxEntry entry) {
+    return em.createQuery(
+                "select count(e) from OutboxEntry e where e.childId = :child"
+                    + " and e.fileSequence > :seq and e.answeredAt is null and e.laCode = :la",
+                Long.class)
+            .setParameter("child", entry.childId())
+            .setParameter("seq", entry.fileSequence())
+            .setParameter("la", entry.id().substring(0, entry.id().indexOf(':')))
+            .getSingleResult()
+        > 0;
+  }
+
+  public OutboxEntry entry(String laCode, int fileSequence) {
+    return em.find(OutboxEntry.class, OutboxEntry.key(laCode, fileSequence));
+  }
+}

@@ -1,0 +1,328 @@
+package org.opencpis.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencpis.it.QueryMessages.ED_NURSE;
+import static org.opencpis.it.QueryMessages.byPerson;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opencpis.contract.hl7.ChildRecord;
+
+/**
+ * The council's records reach the hub: plans recorded on a child's file are shared within seconds,
+ * and the hub's answer comes back as the child's CP-IS status (R9, R26).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CouncilRecordsIT {
+
+  static final Spine.User SW = Spine.LEICS_SW;
+  static final DateTimeFormatter HL7 = DateTimeFormatter.BASIC_ISO_DATE;
+
+  @BeforeAll
+  static void deployed() {
+    TestServer.awaitDeployed();
+  }
+
+  @Test
+  @DisplayName(
+      "R9 R26 R10: a plan recorded is shared within seconds; ended, it stays visible 12 months, then it is gone")
+  void planLifecycle() throws Exception {
+    String nhs = TestData.nhsNumber();
+    long child = Council.addChild(SW, "PL-" + nhs, nhs, "Mae", "Cole", LocalDate.of(2016, 1, 20));
+    assertThat(status(child).getString("state")).isEqualTo("NOT_SHARED");
+    LocalDate start = TestData.today().minusYears(2);
+    long plan = addPlan(child, "CHILD_PROTECTION_PLAN", null, start, null);
+
+    long started = System.nanoTime();
+    JsonObject shared = awaitStatus(child, "SHARED");
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    assertThat(millis).as("shared within seconds").isLessThan(15_000);
+    assertThat(shared.containsKey("since")).isTrue();
+    assertThat(records(nhs))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getPlanType().getCode()).isEqualTo("CPP");
+              assertThat(r.getResponsibleOrganization().getId().getExtension()).isEqualTo("855");
+              assertThat(r.getEffectiveTime().getLow().getValue()).isEqualTo(start.format(HL7));
+              assertThat(r.getResponsibleOrganization().getTelecom())
+                  .extracting(t -> t.getUse())
+                  .containsExactly("WP", "EC");
+            });
+
+    LocalDate ended = TestData.today().minusDays(3);
+    endPlan(child, plan, ended);
+    JsonObject removed = awaitStatus(child, "REMOVED");
+    assertThat(removed.getString("visibleUntil")).isEqualTo(ended.plusMonths(12).toString());
+    assertThat(records(nhs).get(0).getEffectiveTime().getHigh().getValue())
+        .isEqualTo(ended.format(HL7));
+
+    LocalDate longAgo = TestData.today().minusMonths(12).minusDays(1);
+    Rest.Reply backdated =
+        Rest.put(SW, "/children/" + child + "/plans/" + plan, "{\"endDate\":\"" + longAgo + "\"}");
+    assertThat(backdated.status()).as(backdated.body()).isEqualTo(200);
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> records(nhs).isEmpty());
+  }
+
+  @Test
+  @DisplayName(
+      "R7: a care episode is shared as LAC only for s31/s38/s20; a placement order never leaves the council")
+  void careEpisodes() throws Exception {
+    String nhs = TestData.nhsNumber();
+    long child = Council.addChild(SW, "CE-" + nhs, nhs, "Roy", "Hunt", LocalDate.of(2012, 8, 8));
+    Rest.Reply po =
+        Rest.post(
+            SW,
+            "/children/" + child + "/plans",
+            plan("CARE_EPISODE", "PLACEMENT_ORDER", LocalDate.of(2026, 2, 2)));
+    assertThat(po.status()).isEqualTo(201);
+    assertThat(((JsonObject) po.json()).getBoolean("sharedWithCpis")).isFalse();
+    Thread.sleep(1500); // give a wrongly sent update the time to arrive
+    assertThat(status(child).getString("state")).isEqualTo("NOT_SHARED");
+    assertThat(records(nhs)).isEmpty();
+
+    addPlan(child, "CARE_EPISODE", "S20", LocalDate.of(2026, 6, 1), null);
+    awaitStatus(child, "SHARED");
+    assertThat(records(nhs))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getPlanType().getCode()).isEqualTo("LAC");
+              assertThat(r.getEffectiveTime().getLow().getValue())
+                  .as("the s20 episode, not the placement order")
+                  .isEqualTo("20260601");
+            });
+  }
+
+  @Test
+  @DisplayName(
+      "R13 R15 R16: an unborn's plan is shared under the mother (two entries for a mother under 18 on her own plan); at birth it moves to the baby")
+  void unbornToBirth() throws Exception {
+    String mother = TestData.nhsNumber();
+    LocalDate motherDob = TestData.today().minusYears(16).minusMonths(2);
+    long mum = Council.addChild(SW, "MUM-" + mother, mother, "Tia", "Lane", motherDob);
+    addPlan(mum, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 3, 1), null);
+    awaitStatus(mum, "SHARED");
+
+    long unborn =
+        ok(Rest.post(
+                SW,
+                "/children/" + mum + "/unborn",
+                "{\"laPersonId\":\"UB-"
+                    + mother
+                    + "\",\"expectedDeliveryDate\":\""
+                    + TestData.today().plusWeeks(6)
+                    + "\"}"))
+            .getJsonNumber("id")
+            .longValue();
+    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 10, 5), null);
+    awaitStatus(unborn, "SHARED");
+    assertThat(records(mother))
+        .extracting(r -> r.getPlanType().getCode())
+        .containsExactly("CPP", "UCP");
+
+    String baby = TestData.nhsNumber();
+    LocalDate born = TestData.today().minusDays(1);
+    JsonObject afterBirth =
+        ok(
+            Rest.post(
+                SW,
+                "/children/" + unborn + "/birth",
+                Json.createObjectBuilder()
+                    .add("birthDate", born.toString())
+                    .add("nhsNumber", baby)
+                    .add("givenName", "Noa")
+                    .build()
+                    .toString()));
+    assertThat(afterBirth.getBoolean("unborn")).isFalse();
+    awaitStatus(unborn, "SHARED");
+    Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> records(mother).size() == 1);
+    assertThat(records(mother)).extracting(r -> r.getPlanType().getCode()).containsExactly("CPP");
+    assertThat(records(baby))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getPlanType().getCode()).isEqualTo("CPP");
+              assertThat(r.getEffectiveTime().getLow().getValue()).isEqualTo(born.format(HL7));
+            });
+    assertThat(status(mum).getString("state"))
+        .as("the mother's own plan is untouched")
+        .isEqualTo("SHARED");
+  }
+
+  @Test
+  @DisplayName(
+      "R14 R27: an unborn whose mother has no NHS number is not shared; the failure goes to data quality; recording it shares the plan")
+  void unbornWithoutMothersNumber() throws Exception {
+    long mum =
+        Council.addChildWithoutNhs(
+            SW, "MUMX-" + TestData.nhsNumber(), "Ava", "Rhys", LocalDate.of(1999, 4, 4));
+    long unborn =
+        ok(Rest.post(
+                SW,
+                "/children/" + mum + "/unborn",
+                "{\"laPersonId\":\"UBX-"
+                    + mum
+                    + "\",\"expectedDeliveryDate\":\""
+                    + TestData.today().plusWeeks(10)
+                    + "\"}"))
+            .getJsonNumber("id")
+            .longValue();
+    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 11, 2), null);
+
+    JsonObject failed = status(unborn);
+    assertThat(failed.getString("state")).isEqualTo("FAILED");
+    assertThat(failed.getString("detail")).contains("mother's NHS number is not recorded");
+    long dq = Council.inbox(Spine.LEICS_ADMIN, "DATA_QUALITY_VIRTUAL_WORKER");
+    assertThat(Council.steps(Spine.LEICS_ADMIN, dq, null).getValuesAs(JsonObject.class))
+        .anySatisfy(
+            s -> {
+              assertThat(s.getString("typeName")).isEqualTo("CP-IS Failure Notification");
+              assertThat(s.getJsonObject("child").getJsonNumber("id").longValue())
+                  .isEqualTo(unborn);
+              assertThat(s.getString("summary"))
+                  .contains("UBX-" + mum)
+                  .contains("mother's NHS number");
+            });
+
+    String motherNhs = TestData.nhsNumber();
+    ok(Rest.put(SW, "/children/" + mum + "/identity", "{\"nhsNumber\":\"" + motherNhs + "\"}"));
+    awaitStatus(unborn, "SHARED");
+    assertThat(records(motherNhs))
+        .extracting(r -> r.getPlanType().getCode())
+        .containsExactly("UCP");
+  }
+
+  @Test
+  @DisplayName(
+      "R26 R27: a record the hub refuses shows FAILED with the field and what to do, goes to data quality, and clears when fixed")
+  void hubFailureAndFix() throws Exception {
+    String nhs = TestData.nhsNumber();
+    long child = Council.addChild(SW, "HF-" + nhs, nhs, "Ben", "Ash", null);
+    addPlan(child, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 5, 5), null);
+
+    JsonObject failed = awaitStatus(child, "FAILED");
+    assertThat(failed.getString("detail"))
+        .contains("CPR07")
+        .contains("childSubject/birthTime")
+        .contains("Correct the child's record");
+    long dq = Council.inbox(Spine.LEICS_ADMIN, "DATA_QUALITY_VIRTUAL_WORKER");
+    assertThat(Council.steps(Spine.LEICS_ADMIN, dq, null).getValuesAs(JsonObject.class))
+        .anySatisfy(
+            s -> assertThat(s.getString("summary")).contains("HF-" + nhs).contains("birthTime"));
+    assertThat(records(nhs)).isEmpty();
+
+    ok(Rest.put(SW, "/children/" + child + "/identity", "{\"birthDate\":\"2017-07-07\"}"));
+    awaitStatus(child, "SHARED");
+    assertThat(records(nhs)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "Bad input: plans are refused with a reason (400), and another council's child is not found (404)")
+  void badInput() {
+    String nhs = TestData.nhsNumber();
+    long child = Council.addChild(SW, "BAD-" + nhs, nhs, "Cy", "Dow", LocalDate.of(2015, 1, 1));
+    Rest.Reply noStatus =
+        Rest.post(
+            SW,
+            "/children/" + child + "/plans",
+            "{\"type\":\"CARE_EPISODE\",\"startDate\":\"2026-01-01\"}");
+    assertThat(noStatus.status()).isEqualTo(400);
+    assertThat(Council.message(noStatus)).contains("legal status");
+    Rest.Reply badType =
+        Rest.post(
+            SW,
+            "/children/" + child + "/plans",
+            "{\"type\":\"SUPERVISION\",\"startDate\":\"2026-01-01\"}");
+    assertThat(badType.status()).isEqualTo(400);
+    Rest.Reply backwards =
+        Rest.post(
+            SW,
+            "/children/" + child + "/plans",
+            "{\"type\":\"CHILD_PROTECTION_PLAN\",\"startDate\":\"2026-02-01\",\"endDate\":\"2026-01-01\"}");
+    assertThat(backwards.status()).isEqualTo(400);
+    assertThat(
+            Rest.post(
+                    Spine.MANC_ADMIN,
+                    "/children/" + child + "/plans",
+                    plan("CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 1, 1)))
+                .status())
+        .isEqualTo(404);
+    assertThat(status(child).getString("state")).isEqualTo("NOT_SHARED");
+  }
+
+  static String plan(String type, String legal, LocalDate start) {
+    var b = Json.createObjectBuilder().add("type", type).add("startDate", start.toString());
+    if (legal != null) {
+      b.add("legalStatus", legal);
+    }
+    return b.build().toString();
+  }
+
+  static long addPlan(long child, String type, String legal, LocalDate start, LocalDate end) {
+    var b = Json.createObjectBuilder().add("type", type).add("startDate", start.toString());
+    if (legal != null) {
+      b.add("legalStatus", legal);
+    }
+    if (end != null) {
+      b.add("endDate", end.toString());
+    }
+    Rest.Reply r = Rest.post(SW, "/children/" + child + "/plans", b.build().toString());
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return ((JsonObject) r.json()).getJsonNumber("id").longValue();
+  }
+
+  static void endPlan(long child, long plan, LocalDate end) {
+    Rest.Reply r =
+        Rest.put(SW, "/children/" + child + "/plans/" + plan, "{\"endDate\":\"" + end + "\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  static JsonObject status(long child) {
+    return ok(Rest.get(SW, "/children/" + child))
+        .getJsonObject("child")
+        .getJsonObject("cpisStatus");
+  }
+
+  static JsonObject awaitStatus(long child, String state) {
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> status(child), s -> state.equals(s.getString("state")));
+  }
+
+  static List<ChildRecord> records(String nhs) throws Exception {
+    try {
+      return Spine.query(Spine.SILENT_VIEWER)
+          .query(byPerson(nhs, ED_NURSE))
+          .getControlActEvent()
+          .getSubject()
+          .getCpisResult()
+          .getChildRecord();
+    } catch (org.opencpis.contract.query.QUQIIN010000UK14 notFound) {
+      return List.of();
+    }
+  }
+
+  static JsonObject ok(Rest.Reply r) {
+    return Council.ok(r);
+  }
+
+  static JsonArray array(Rest.Reply r) {
+    return (JsonArray) r.json();
+  }
+}

@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -34,8 +33,8 @@ public class IssuedNotification {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
-  @Lob
-  @Column(name = "payload", nullable = false)
+  // JSON, small; a long varchar rather than a LOB, so H2 and PostgreSQL treat it alike
+  @Column(name = "payload", nullable = false, length = 1_000_000)
   private String payload;
 
   protected IssuedNotification() {}

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -30,8 +29,8 @@ public class OutboxEntry {
   @Column(name = "child_id", nullable = false)
   private Long childId;
 
-  @Lob
-  @Column(nullable = false)
+  // JSON, small; a long varchar rather than a LOB, so H2 and PostgreSQL treat it alike
+  @Column(nullable = false, length = 1_000_000)
   private String payload;
 
   @Column(name = "sent_at", nullable = false)

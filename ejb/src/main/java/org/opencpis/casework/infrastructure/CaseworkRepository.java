@@ -78,17 +78,24 @@ public class CaseworkRepository {
   }
 
   public List<Child> children(String laCode, String nhsNumber, String familyName) {
-    return em.createQuery(
-            "select c from Child c where c.laCode = :la"
-                + " and (:nhs is null or c.nhsNumber = :nhs)"
-                + " and (:family is null or lower(c.familyName) = lower(:family))"
-                + " order by c.familyName, c.givenName",
-            Child.class)
-        .setParameter("la", laCode)
-        .setParameter("nhs", nhsNumber)
-        .setParameter("family", familyName)
-        .setMaxResults(200)
-        .getResultList();
+    // built to the filters given: an untyped null parameter is an error on PostgreSQL
+    StringBuilder jpql = new StringBuilder("select c from Child c where c.laCode = :la");
+    if (nhsNumber != null) {
+      jpql.append(" and c.nhsNumber = :nhs");
+    }
+    if (familyName != null) {
+      jpql.append(" and lower(c.familyName) = lower(:family)");
+    }
+    var q =
+        em.createQuery(jpql.append(" order by c.familyName, c.givenName").toString(), Child.class)
+            .setParameter("la", laCode);
+    if (nhsNumber != null) {
+      q.setParameter("nhs", nhsNumber);
+    }
+    if (familyName != null) {
+      q.setParameter("family", familyName);
+    }
+    return q.setMaxResults(200).getResultList();
   }
 
   public Optional<WorkflowStep> stepBySource(String sourceKey) {

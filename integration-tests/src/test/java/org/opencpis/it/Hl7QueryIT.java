@@ -67,8 +67,8 @@ class Hl7QueryIT {
                 + r.getResponsibleOrganization().getId().getExtension());
     assertThat(observation(rsp, "1", "CPIS-LA"))
         .isEqualTo("Leicestershire County Council^^^^^^^^^855");
-    assertThat(observation(rsp, "1", "CPIS-TEL-WP")).isEqualTo("0116 496 0111^WPN^PH");
-    assertThat(observation(rsp, "1", "CPIS-TEL-EC")).isEqualTo("0116 496 0999^EMR^PH");
+    assertThat(observation(rsp, "1", "CPIS-TEL-WP")).isEqualTo("01164960111^WPN^PH");
+    assertThat(observation(rsp, "1", "CPIS-TEL-EC")).isEqualTo("01164960999^EMR^PH");
     assertThat(observation(rsp, "1", "CPIS-START"))
         .isEqualTo(r.getEffectiveTime().getLow().getValue())
         .isEqualTo("20260302");
@@ -83,7 +83,8 @@ class Hl7QueryIT {
     String nhs = Children.sharedByLeicestershire();
     Mllp.send(qbp("RWE", nhs, "Q1", Mllp.controlId()));
 
-    Message second = Mllp.send(qbp("RBK", nhs, "Q2", Mllp.controlId(), "UNICODE UTF-8", "Bea"));
+    Message second =
+        Mllp.send(qbp("RBK", nhs, "Q2", Mllp.controlId(), "UNICODE UTF-8", "555000999888", "Bea"));
 
     assertThat(observation(second, "A1", "CPIS-ACCESS-BY")).isEqualTo("^Bea Okafor");
     assertThat(observation(second, "A1", "CPIS-ACCESS-ORG"))
@@ -145,11 +146,21 @@ class Hl7QueryIT {
     String nhs = Children.sharedByLeicestershire();
 
     Message utf8 =
-        Mllp.send(qbp("RWE", nhs, "Q1", Mllp.controlId(), "UNICODE UTF-8", "Siân Żaneta"));
+        Mllp.send(
+            qbp(
+                "RWE",
+                nhs,
+                "Q1",
+                Mllp.controlId(),
+                "UNICODE UTF-8",
+                "555000000001",
+                "Siân Żaneta"));
     assertThat(get(utf8, "/MSH-18")).isEqualTo("UNICODE UTF-8");
     assertThat(get(utf8, "/QPD-4-3")).isEqualTo("Siân Żaneta");
 
-    Message latin1 = Mllp.send(qbp("RWE", nhs, "Q2", Mllp.controlId(), "8859/1", "Renée Müller"));
+    Message latin1 =
+        Mllp.send(
+            qbp("RWE", nhs, "Q2", Mllp.controlId(), "8859/1", "555000000002", "Renée Müller"));
     assertThat(get(latin1, "/MSH-18")).isEqualTo("8859/1");
     assertThat(get(latin1, "/QPD-4-3")).isEqualTo("Renée Müller");
     assertThat(observation(latin1, "A1", "CPIS-ACCESS-BY")).isEqualTo("^Renée Müller Okafor");

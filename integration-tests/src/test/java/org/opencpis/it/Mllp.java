@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,7 +33,14 @@ public final class Mllp {
   private Mllp() {}
 
   static HapiContext context() {
+    return context(null);
+  }
+
+  static HapiContext context(ExecutorService executor) {
     HapiContext ctx = new DefaultHapiContext();
+    if (executor != null) {
+      ctx.setExecutorService(executor);
+    }
     ctx.setModelClassFactory(new CanonicalModelClassFactory("2.5"));
     ctx.getParserConfiguration().setIdGenerator(new InMemoryIDGenerator());
     LowerLayerProtocol llp = new MinLowerLayerProtocol(true, true);
@@ -187,11 +195,18 @@ public final class Mllp {
 
   /** A CP-IS query (QBP^Q11) from {@code facility}'s engine, asked by a named nurse. */
   public static String qbp(String facility, String nhs, String tag, String controlId) {
-    return qbp(facility, nhs, tag, controlId, "UNICODE UTF-8", "Ada");
+    return qbp(facility, nhs, tag, controlId, "UNICODE UTF-8", "555000111222", "Ada");
   }
 
+  /** As {@link #qbp(String, String, String, String)}, asked by the person {@code personId}. */
   public static String qbp(
-      String facility, String nhs, String tag, String controlId, String charset, String given) {
+      String facility,
+      String nhs,
+      String tag,
+      String controlId,
+      String charset,
+      String personId,
+      String given) {
     return String.join(
         "\r",
         msh(facility, "QBP^Q11^QBP_Q11", controlId, "2.5", charset),
@@ -200,7 +215,7 @@ public final class Mllp {
             "CPIS^CP-IS query^L",
             tag,
             nhs == null ? "" : nhs + "^^^NHS^NH",
-            "555000111222^Okafor^" + given,
+            personId + "^Okafor^" + given,
             "R8001^Nurse Access Role"),
         seg("RCP", "I"),
         "");

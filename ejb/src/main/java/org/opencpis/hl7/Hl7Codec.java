@@ -25,15 +25,19 @@ public class Hl7Codec {
   private HapiContext context;
 
   @PostConstruct
-  void init() {
+  public void init() {
     context = new DefaultHapiContext();
     context.setModelClassFactory(new CanonicalModelClassFactory("2.5"));
     context.getParserConfiguration().setIdGenerator(new RandomIds());
   }
 
   @PreDestroy
-  void close() throws IOException {
-    context.close();
+  void close() {
+    try {
+      context.close();
+    } catch (IOException e) {
+      // nothing left to release
+    }
   }
 
   public PipeParser parser() {

@@ -1,0 +1,86 @@
+package org.opencpis.hl7.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A message received over MLLP and the answer it was given, kept in the transaction that processed
+ * it: a repeat (same MSH-3, MSH-4, MSH-10) is answered from here, identically, and never processed
+ * again (HL7's guidance on duplicate transmissions).
+ */
+@Entity
+@Table(name = "hl7_received_message")
+public class ReceivedMessage {
+
+  /** SHA-256 of MSH-3|MSH-4|MSH-10. */
+  @Id
+  @Column(length = 64)
+  private String id;
+
+  @Column(name = "sending_application", length = 200)
+  private String sendingApplication;
+
+  @Column(name = "sending_facility", length = 200)
+  private String sendingFacility;
+
+  @Column(name = "control_id", length = 200)
+  private String controlId;
+
+  @Column(name = "message_type", length = 20)
+  private String messageType;
+
+  @Column(name = "received_at", nullable = false)
+  private Instant receivedAt;
+
+  /** AA, AE or AR. */
+  @Column(name = "ack_code", length = 2)
+  private String ackCode;
+
+  @Column(name = "message", length = 200_000)
+  private String message;
+
+  @Column(name = "answer", length = 200_000)
+  private String answer;
+
+  protected ReceivedMessage() {}
+
+  public ReceivedMessage(
+      String id,
+      String sendingApplication,
+      String sendingFacility,
+      String controlId,
+      String messageType,
+      Instant receivedAt,
+      String ackCode,
+      String message,
+      String answer) {
+    this.id = id;
+    this.sendingApplication = cut(sendingApplication, 200);
+    this.sendingFacility = cut(sendingFacility, 200);
+    this.controlId = cut(controlId, 200);
+    this.messageType = cut(messageType, 20);
+    this.receivedAt = receivedAt;
+    this.ackCode = ackCode;
+    this.message = message;
+    this.answer = answer;
+  }
+
+  static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String answer() {
+    return answer;
+  }
+
+  public String ackCode() {
+    return ackCode;
+  }
+}

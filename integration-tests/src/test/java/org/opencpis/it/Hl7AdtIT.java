@@ -41,6 +41,23 @@ class Hl7AdtIT {
 
   @Test
   @DisplayName(
+      "R20 R21: an ED attendance over HL7 becomes a CPIS Follow Up step in the council's CP-IS Virtual Worker inbox")
+  void attendanceReachesTheCouncil() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    String id = Mllp.controlId();
+
+    Message ack = Mllp.send(adt("A04", "RWE", nhs, "V" + id, id, "2.5", "UNICODE UTF-8", "Noah"));
+    assertThat(get(ack, "/MSA-1")).isEqualTo("AA");
+
+    long inbox = Council.inbox(Spine.LEICS_ADMIN, "CPIS_VIRTUAL_WORKER");
+    var step = Council.awaitStepFor(Spine.LEICS_ADMIN, inbox, nhs, 1);
+    assertThat(step.getString("typeName")).isEqualTo("CPIS Follow Up");
+    assertThat(step.getJsonObject("access").getString("organisationOds")).isEqualTo("RWE");
+    assertThat(step.getJsonObject("access").getString("careSetting")).isEqualTo("ED");
+  }
+
+  @Test
+  @DisplayName(
       "R20: a v2.4 ADT^A04 in 8859/1 (HL7 UK), NHS number after the MRN, records one access")
   void a04v24() throws Exception {
     String nhs = Children.sharedByLeicestershire();

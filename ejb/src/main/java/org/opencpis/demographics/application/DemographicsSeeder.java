@@ -21,7 +21,7 @@ import org.opencpis.demographics.infrastructure.DemographicsRepository;
 @Startup
 public class DemographicsSeeder {
 
-  public static final String SEED_SIZE = "cpis.demographics.seed-size";
+  static final String SEED_SIZE = DemographicsSettings.SEED_SIZE;
   static final int DEFAULT_SEED_SIZE = 12_000;
 
   private static final Logger LOG = Logger.getLogger(DemographicsSeeder.class.getName());

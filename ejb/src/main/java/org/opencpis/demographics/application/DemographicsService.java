@@ -27,27 +27,19 @@ import org.opencpis.demographics.infrastructure.DemographicsRepository;
  * submitted person (R2), resolves superseded NHS numbers (R4), and loads the records from an
  * administrator's file.
  *
- * <p>"Unavailable" is real: when the system property {@value #AVAILABLE} is {@code false} (an
- * administrator's switch in the management console, 36-demographics.cli), {@link #verify} throws
- * {@link DemographicsUnavailableException}, as a call to the national service would on a timeout,
- * and the hub answers the whole file CPF05. Resolving a number for a query does not fail: it falls
- * back to the number as asked.
+ * <p>"Unavailable" is real: when the system property {@value DemographicsSettings#AVAILABLE} is
+ * {@code false} (an administrator's switch in the management console, 36-demographics.cli), {@link
+ * #verify} throws {@link DemographicsUnavailableException}, as a call to the national service would
+ * on a timeout, and the hub answers the whole file CPF05. Resolving a number for a query does not
+ * fail: it falls back to the number as asked.
  */
 @Stateless
 public class DemographicsService {
-
-  public static final String AVAILABLE = "cpis.demographics.available";
 
   private static final Logger LOG = Logger.getLogger(DemographicsService.class.getName());
   private static final int FLUSH_EVERY = 500;
 
   @Inject DemographicsRepository repository;
-
-  /** Whether the demographic service answers now ({@value #AVAILABLE}, default true). */
-  public static boolean available() {
-    String v = System.getProperty(AVAILABLE);
-    return v == null || !v.trim().equalsIgnoreCase("false");
-  }
 
   /**
    * Checks a submitted person against the demographic record of their NHS number.
@@ -55,9 +47,11 @@ public class DemographicsService {
    * @throws DemographicsUnavailableException when the service does not answer (resubmit later)
    */
   public Verification verify(Subject s) {
-    if (!available()) {
+    if (!DemographicsSettings.available()) {
       throw new DemographicsUnavailableException(
-          "the demographics service is unavailable (" + AVAILABLE + " is false)");
+          "the demographics service is unavailable ("
+              + DemographicsSettings.AVAILABLE
+              + " is false)");
     }
     return DemographicMatcher.verify(s, repository::find);
   }
@@ -67,7 +61,7 @@ public class DemographicsService {
    * store does not know, or any number while the service is unavailable, stands for itself.
    */
   public Identity resolve(String nhsNumber) {
-    if (!available()) {
+    if (!DemographicsSettings.available()) {
       LOG.fine("demographics unavailable: an NHS number is used as given");
       return Identity.of(nhsNumber);
     }

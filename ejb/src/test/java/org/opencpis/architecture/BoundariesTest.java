@@ -45,6 +45,17 @@ class BoundariesTest {
           .resideInAPackage("org.opencpis.hub..")
           .allowEmptyShould(true);
 
+  /** The demographic service answers the hub; it knows nothing of the hub or the councils. */
+  @ArchTest
+  static final ArchRule demographicsNeverReachesHubOrCasework =
+      noClasses()
+          .that()
+          .resideInAPackage("org.opencpis.demographics..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.opencpis.hub..", "org.opencpis.casework..", "org.opencpis.notification..");
+
   @ArchTest
   static final ArchRule sharedKernelStandsAlone =
       noClasses()

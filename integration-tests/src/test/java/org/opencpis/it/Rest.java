@@ -37,6 +37,15 @@ public final class Rest {
             .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
   }
 
+  /** A POST of a body of another type than JSON (e.g. a text/csv file). */
+  public static Reply post(Spine.User user, String path, String contentType, String body) {
+    return send(
+        user,
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   public static Reply put(Spine.User user, String path, String json) {
     return send(
         user,

@@ -16,10 +16,15 @@ public final class TestData {
 
   private TestData() {}
 
-  /** A fresh NHS number in the test range with a valid modulus-11 check digit. */
+  /**
+   * A fresh NHS number in the test range with a valid modulus-11 check digit, above the block the
+   * development seed of the demographic store uses (999 000 0000 - 999 099 9999), so a test's
+   * number is never a seeded person's.
+   */
   public static String nhsNumber() {
     while (true) {
-      String nine = "999" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+      String nine =
+          "999" + String.format("%06d", 100_000 + ThreadLocalRandom.current().nextInt(900_000));
       int check = checkDigit(nine);
       if (check != 10) {
         return nine + check;

@@ -21,7 +21,16 @@ import org.opencpis.contract.hl7.UnbornChildSubject;
 import org.opencpis.contract.hl7.UploadHeader;
 import org.opencpis.contract.hl7.UploadRecord;
 
-/** Builds cpisupload files the way an LA's case-management system would. */
+/**
+ * Builds cpisupload files the way an LA's case-management system would.
+ *
+ * <p>The hub checks every record against the demographic store (R2), so {@link #child}, {@link
+ * #lac} and {@link #unborn} first register the subject (the child, or the unborn's mother) there
+ * with the name and date of birth given, through the administrator's load ({@link
+ * Demographics#register}); a number that is not a valid NHS number is not registered. A test that
+ * wants a person the store does not know, or details that do not match, uses {@link
+ * #unregisteredChild} / {@link #unregisteredUnborn}, which register nothing.
+ */
 public final class UploadFiles {
 
   private static final DateTimeFormatter HL7_DATE = DateTimeFormatter.BASIC_ISO_DATE;
@@ -55,8 +64,23 @@ public final class UploadFiles {
     return f;
   }
 
-  /** A child's plan (CPP or LAC) under the child's own NHS number. */
+  /** A child's plan (CPP or LAC) under the child's own NHS number, the child registered. */
   public static UploadRecord child(
+      String localChildId,
+      String nhsNumber,
+      String given,
+      String family,
+      LocalDate birthDate,
+      String planCode,
+      LocalDate start,
+      LocalDate end) {
+    Demographics.registerIfValid(nhsNumber, given, family, birthDate);
+    return unregisteredChild(
+        localChildId, nhsNumber, given, family, birthDate, planCode, start, end);
+  }
+
+  /** As {@link #child}, without registering the child in the demographic store. */
+  public static UploadRecord unregisteredChild(
       String localChildId,
       String nhsNumber,
       String given,
@@ -90,8 +114,24 @@ public final class UploadFiles {
     return r;
   }
 
-  /** An unborn child's plan (UCP), under the expectant mother's NHS number and details. */
+  /**
+   * An unborn child's plan (UCP), under the expectant mother's NHS number and details, the mother
+   * registered.
+   */
   public static UploadRecord unborn(
+      String localChildId,
+      String motherNhsNumber,
+      String motherGiven,
+      String motherFamily,
+      LocalDate motherBirthDate,
+      LocalDate start) {
+    Demographics.registerIfValid(motherNhsNumber, motherGiven, motherFamily, motherBirthDate);
+    return unregisteredUnborn(
+        localChildId, motherNhsNumber, motherGiven, motherFamily, motherBirthDate, start);
+  }
+
+  /** As {@link #unborn}, without registering the mother in the demographic store. */
+  public static UploadRecord unregisteredUnborn(
       String localChildId,
       String motherNhsNumber,
       String motherGiven,

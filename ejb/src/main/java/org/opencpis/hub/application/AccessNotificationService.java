@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Logger;
+import org.opencpis.demographics.application.DemographicsService;
 import org.opencpis.hub.domain.AccessEvent;
 import org.opencpis.hub.domain.SharedRecord;
 import org.opencpis.hub.domain.SubjectKind;
@@ -25,6 +26,7 @@ public class AccessNotificationService {
 
   @Inject RegisterRepository register;
   @Inject NotificationIssuer issuer;
+  @Inject DemographicsService demographics;
 
   /**
    * @return how many notifications were issued now
@@ -34,7 +36,12 @@ public class AccessNotificationService {
         register
             .accessEvent(accessEventId)
             .orElseThrow(() -> new IllegalStateException("no access event " + accessEventId));
-    List<SharedRecord> records = register.recordsFor(e.nhsNumber());
+    // the event is under the child's current number (R4); information shared under a number the
+    // child had before still names the LA's child
+    List<SharedRecord> records =
+        demographics.resolve(e.nhsNumber()).numbers().stream()
+            .flatMap(n -> register.recordsFor(n).stream())
+            .toList();
     int issued = 0;
     for (String la : e.laCodes()) {
       SharedRecord shared =

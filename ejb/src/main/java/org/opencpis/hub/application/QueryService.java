@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.opencpis.demographics.application.DemographicsService;
+import org.opencpis.demographics.application.Identity;
 import org.opencpis.hub.domain.AccessEvent;
 import org.opencpis.hub.domain.AccessHistory;
 import org.opencpis.hub.domain.LocalAuthority;
@@ -26,7 +28,8 @@ import org.opencpis.shared.Settings;
  * Answers health's query by NHS number (R18-R20): the visible information of every LA that shared
  * some, and the child's previous accesses. A query that finds information and is not a silent read
  * records an access event and publishes it, in the same transaction, for the LAs to be notified
- * (R8, R20).
+ * (R8, R20). A superseded NHS number is resolved to the current one first (R4): the answer, the
+ * access event and so the LAs' notifications carry the current number.
  */
 @Stateless
 public class QueryService {
@@ -39,6 +42,7 @@ public class QueryService {
   @Inject RegisterRepository register;
   @Inject AccessEventPublisher publisher;
   @Inject Settings settings;
+  @Inject DemographicsService demographics;
 
   public QueryAnswer query(QueryRequest q) {
     if (!q.callerMayView()) {
@@ -53,15 +57,20 @@ public class QueryService {
     } catch (InvalidValueException e) {
       throw new HubFault(HubFault.INVALID_NHS_NUMBER, "NHS Number", e.getMessage());
     }
+    // R4: a superseded number finds the child under the current one, and whatever is still held
+    // under the numbers the child had before
+    Identity identity = demographics.resolve(nhs.value());
+    String current = identity.current();
     Instant now = settings.clock().instant();
     LocalDate today = LocalDate.ofInstant(now, settings.zone());
     RetentionPolicy retention = new RetentionPolicy(settings.retentionMonths());
     List<SharedRecord> visible =
-        register.recordsFor(nhs.value()).stream()
+        identity.numbers().stream()
+            .flatMap(n -> register.recordsFor(n).stream())
             .filter(r -> r.visibleOn(today, retention))
             .toList();
     if (visible.isEmpty()) {
-      return new QueryAnswer(nhs.value(), List.of(), List.of(), null);
+      return new QueryAnswer(current, List.of(), List.of(), null);
     }
     Map<String, LocalAuthority> las =
         register.localAuthorities().stream()
@@ -72,13 +81,7 @@ public class QueryService {
       List<String> laCodes = visible.stream().map(SharedRecord::laCode).distinct().toList();
       AccessEvent event =
           new AccessEvent(
-              nhs.value(),
-              now,
-              q.queryEventId(),
-              q.channel(),
-              q.careSetting(),
-              q.viewer(),
-              laCodes);
+              current, now, q.queryEventId(), q.channel(), q.careSetting(), q.viewer(), laCodes);
       register.add(event);
       publisher.publish(event);
       accessId = event.id();
@@ -95,7 +98,7 @@ public class QueryService {
         new AccessHistory(
             settings.accessHistoryLimit(), Duration.ofHours(settings.repeatWindowHours()));
     List<QueryAnswer.PreviousAccess> previous =
-        history.select(register.recentAccesses(nhs.value(), HISTORY_SCAN)).stream()
+        history.select(recentAccesses(identity)).stream()
             .map(
                 e ->
                     new QueryAnswer.PreviousAccess(
@@ -113,7 +116,19 @@ public class QueryService {
                 Comparator.comparing(SharedRecord::laCode).thenComparing(SharedRecord::planType))
             .map(r -> entry(r, las.get(r.laCode())))
             .toList();
-    return new QueryAnswer(nhs.value(), entries, previous, accessId);
+    return new QueryAnswer(current, entries, previous, accessId);
+  }
+
+  /** The child's accesses under all its numbers, newest first. */
+  private List<AccessEvent> recentAccesses(Identity identity) {
+    if (identity.numbers().size() == 1) {
+      return register.recentAccesses(identity.current(), HISTORY_SCAN);
+    }
+    return identity.numbers().stream()
+        .flatMap(n -> register.recentAccesses(n, HISTORY_SCAN).stream())
+        .sorted(Comparator.comparing(AccessEvent::accessedAt).reversed())
+        .limit(HISTORY_SCAN)
+        .toList();
   }
 
   private static QueryAnswer.Entry entry(SharedRecord r, LocalAuthority la) {

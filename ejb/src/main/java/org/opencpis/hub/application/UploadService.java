@@ -2,10 +2,17 @@ package org.opencpis.hub.application;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Logger;
+import org.opencpis.demographics.application.DemographicsService;
+import org.opencpis.demographics.application.DemographicsUnavailableException;
+import org.opencpis.demographics.domain.Verification;
+import org.opencpis.hub.domain.FileCode;
+import org.opencpis.hub.domain.IdentityCheck;
 import org.opencpis.hub.domain.LocalAuthority;
 import org.opencpis.hub.domain.RecordOutcome;
 import org.opencpis.hub.domain.RecordUpdate;
@@ -14,6 +21,8 @@ import org.opencpis.hub.domain.UploadRecordValidator;
 import org.opencpis.hub.domain.UploadStream;
 import org.opencpis.hub.domain.UploadSubmission;
 import org.opencpis.hub.infrastructure.RegisterRepository;
+import org.opencpis.notification.LaNotification;
+import org.opencpis.notification.NotificationIssuer;
 import org.opencpis.shared.Settings;
 
 /**
@@ -29,6 +38,8 @@ public class UploadService {
 
   @Inject RegisterRepository register;
   @Inject Settings settings;
+  @Inject DemographicsService demographics;
+  @Inject NotificationIssuer issuer;
 
   public UploadAnswer upload(UploadFile file) {
     Instant now = settings.clock().instant();
@@ -99,6 +110,10 @@ public class UploadService {
     }
 
     List<RecordOutcome> outcomes = new ArrayList<>();
+    // every record is checked before any is applied: a file the demographic service cannot
+    // check (CPF05) changes nothing
+    List<RecordUpdate> accepted = new ArrayList<>();
+    List<LaNotification> inactive = new ArrayList<>();
     int position = 0;
     for (var received : file.records()) {
       position++;
@@ -107,9 +122,26 @@ public class UploadService {
         outcomes.add(checked.refusal());
         continue;
       }
-      apply(checked.update(), seq, now);
-      outcomes.add(RecordOutcome.success(position, checked.update().localChildId()));
+      RecordUpdate update = checked.update();
+      Verification identity;
+      try {
+        identity = demographics.verify(IdentityCheck.subjectOf(update));
+      } catch (DemographicsUnavailableException e) {
+        return demographicsUnavailable(submission, e);
+      }
+      RecordOutcome refused = IdentityCheck.refusal(position, update, identity);
+      if (refused != null) {
+        outcomes.add(refused);
+        if (identity.outcome() == Verification.Outcome.SUPERSEDED) {
+          inactive.add(inactiveNumber(update, identity, stream, seq, position, now));
+        }
+        continue;
+      }
+      accepted.add(update);
+      outcomes.add(RecordOutcome.success(position, update.localChildId()));
     }
+    accepted.forEach(u -> apply(u, seq, now));
+    inactive.forEach(issuer::issue);
     stream.fileApplied(seq);
     submission.answered(outcomes);
     register.add(submission);
@@ -135,6 +167,49 @@ public class UploadService {
         .ifPresentOrElse(
             existing -> existing.apply(u, seq, now),
             () -> register.add(SharedRecord.from(u, seq, now)));
+  }
+
+  /**
+   * R28, R26a: the demographic service did not answer, so no record could be checked: nothing is
+   * applied, the submission is kept with CPF05, and the stream's sequence does not move, so the LA
+   * sends the same file (same sequence id) again.
+   */
+  private UploadAnswer demographicsUnavailable(
+      UploadSubmission submission, DemographicsUnavailableException e) {
+    submission.demographicsUnavailable(
+        FileCode.CPF05.meaning()
+            + ": nothing was loaded; send the same file again, with the same fileSequenceId");
+    register.add(submission);
+    LOG.warning(
+        () ->
+            "upload LA "
+                + submission.laCode()
+                + " file "
+                + submission.fileSequence()
+                + ": CPF05, "
+                + e.getMessage());
+    return UploadAnswer.of(submission);
+  }
+
+  /**
+   * R4: the Inactive NHS Number Notification to the LA that sent a superseded number, carrying the
+   * current one so the LA can fix its record. Its id is derived from the file and the record's
+   * position, so it is issued once.
+   */
+  private static LaNotification inactiveNumber(
+      RecordUpdate u, Verification v, UploadStream stream, int seq, int position, Instant now) {
+    String key = stream.laCode() + "|" + stream.sender() + "|" + seq + "|" + position;
+    return new LaNotification(
+        "inactive:" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)),
+        LaNotification.Type.INACTIVE_NHS_NUMBER,
+        u.laCode(),
+        now,
+        v.currentNhsNumber(),
+        new LaNotification.Child(u.localChildId(), u.givenName(), u.familyName(), u.birthDate()),
+        null,
+        new LaNotification.Inactive(u.nhsNumber().value(), v.currentNhsNumber()),
+        null,
+        null);
   }
 
   private UploadAnswer corrupt(UploadSubmission submission, String why) {

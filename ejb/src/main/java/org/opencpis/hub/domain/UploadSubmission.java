@@ -87,6 +87,16 @@ public class UploadSubmission {
     this.outcomes.clear();
   }
 
+  /**
+   * The demographic service did not answer: no record could be checked, nothing is loaded, and the
+   * LA sends the same file again (CPF05).
+   */
+  public void demographicsUnavailable(String why) {
+    this.fileCode = FileCode.CPF05;
+    this.detail = why;
+    this.outcomes.clear();
+  }
+
   /** Records the answer to each record, and from them the answer to the file. */
   public void answered(List<RecordOutcome> perRecord) {
     this.outcomes = new ArrayList<>(perRecord);

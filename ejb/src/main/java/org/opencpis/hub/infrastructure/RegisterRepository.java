@@ -87,17 +87,21 @@ public class RegisterRepository {
     em.remove(r);
   }
 
-  /** The answered (not corrupt) submission of this LA's file, if it was applied. */
+  /**
+   * The answered submission of this LA's file, if it was applied: not a corrupt one (CPF01) nor one
+   * the demographic service could not check (CPF05), which were never applied.
+   */
   public Optional<UploadSubmission> appliedSubmission(
       String laCode, String sender, int fileSequence) {
     return em.createQuery(
             "select s from UploadSubmission s where s.laCode = :la and s.sender = :sender"
-                + " and s.fileSequence = :seq and s.fileCode <> :corrupt order by s.receivedAt",
+                + " and s.fileSequence = :seq and s.fileCode not in :notApplied"
+                + " order by s.receivedAt",
             UploadSubmission.class)
         .setParameter("la", laCode)
         .setParameter("sender", sender)
         .setParameter("seq", fileSequence)
-        .setParameter("corrupt", FileCode.CPF01)
+        .setParameter("notApplied", List.of(FileCode.CPF01, FileCode.CPF05))
         .setMaxResults(1)
         .getResultStream()
         .findFirst();

@@ -78,9 +78,16 @@ public final class Council {
         .findFirst();
   }
 
-  /** Records a child on the council's file; returns its id. */
+  /**
+   * Records a child on the council's file; returns its id. The child is also registered in the
+   * hub's demographic store (as the national one would know them), when the number is valid and the
+   * date of birth known.
+   */
   public static long addChild(
       Spine.User user, String personId, String nhs, String given, String family, LocalDate dob) {
+    if (dob != null) {
+      Demographics.registerIfValid(nhs, given, family, dob);
+    }
     var body =
         Json.createObjectBuilder()
             .add("laPersonId", personId)

@@ -136,6 +136,7 @@ class CouncilRecordsIT {
 
     String baby = TestData.nhsNumber();
     LocalDate born = TestData.today().minusDays(1);
+    Demographics.register(baby, "Noa", "Lane", born);
     JsonObject afterBirth =
         ok(
             Rest.post(
@@ -199,6 +200,7 @@ class CouncilRecordsIT {
             });
 
     String motherNhs = TestData.nhsNumber();
+    Demographics.register(motherNhs, "Ava", "Rhys", LocalDate.of(1999, 4, 4));
     ok(Rest.put(SW, "/children/" + mum + "/identity", "{\"nhsNumber\":\"" + motherNhs + "\"}"));
     awaitStatus(unborn, "SHARED");
     assertThat(records(motherNhs))
@@ -211,6 +213,7 @@ class CouncilRecordsIT {
       "R26 R27: a record the hub refuses shows FAILED with the field and what to do, goes to data quality, and clears when fixed")
   void hubFailureAndFix() throws Exception {
     String nhs = TestData.nhsNumber();
+    Demographics.register(nhs, "Ben", "Ash", LocalDate.of(2017, 7, 7));
     long child = Council.addChild(SW, "HF-" + nhs, nhs, "Ben", "Ash", null);
     addPlan(child, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 5, 5), null);
 

@@ -235,6 +235,41 @@ class CouncilRecordsIT {
 
   @Test
   @DisplayName(
+      "R2 R4 R26 R27: a name the national record does not match (CPR03) and a superseded number (CPR05) come back as failures to fix")
+  void identityFailuresBackToTheCouncil() throws Exception {
+    String nhs = TestData.nhsNumber();
+    LocalDate dob = LocalDate.of(2014, 2, 14);
+    long child = Council.addChild(SW, "ID-" + nhs, nhs, "Jon", "Pike", dob);
+    Demographics.register(nhs, "Jonathan", "Pike", dob); // the national record has his legal name
+    addPlan(child, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 4, 4), null);
+    JsonObject mismatch = awaitStatus(child, "FAILED");
+    assertThat(mismatch.getString("detail")).contains("CPR03").contains("given");
+    ok(Rest.put(SW, "/children/" + child + "/identity", "{\"givenName\":\"Jonathan\"}"));
+    awaitStatus(child, "SHARED");
+
+    String old = TestData.nhsNumber();
+    String current = TestData.nhsNumber();
+    Demographics.register(current, "Lou", "Reed", dob);
+    long moved = Council.addChild(SW, "SU-" + old, old, "Lou", "Reed", dob);
+    Demographics.registerSuperseded(old, current, "Lou", "Reed", dob);
+    addPlan(moved, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 4, 4), null);
+    JsonObject superseded = awaitStatus(moved, "FAILED");
+    assertThat(superseded.getString("detail")).contains("CPR05").contains(current);
+    long dq = Council.inbox(Spine.LEICS_ADMIN, "DATA_QUALITY_VIRTUAL_WORKER");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                Council.steps(Spine.LEICS_ADMIN, dq, null).getValuesAs(JsonObject.class).stream()
+                    .anyMatch(
+                        s -> s.getString("summary").contains("has been replaced by " + current)));
+    ok(Rest.put(SW, "/children/" + moved + "/identity", "{\"nhsNumber\":\"" + current + "\"}"));
+    awaitStatus(moved, "SHARED");
+    assertThat(records(current)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
       "Bad input: plans are refused with a reason (400), and another council's child is not found (404)")
   void badInput() {
     String nhs = TestData.nhsNumber();

@@ -103,7 +103,7 @@ public class ChildResource {
   @Path("/{id}/involvement")
   public ChildView involvement(@PathParam("id") long id, InvolvementChange change) {
     Involvement to =
-        parse(Involvement.class, change == null ? null : change.involvement(), "involvement");
+        Enums.parse(Involvement.class, change == null ? null : change.involvement(), "involvement");
     return ChildView.of(
         casework.changeInvolvement(
             caller(), id, to, change == null ? null : change.allocatedWorkerId()));
@@ -164,8 +164,8 @@ public class ChildResource {
         casework.addCaseNote(
             caller(),
             id,
-            parse(CaseNote.ContactMethod.class, n.contactMethod(), "contactMethod"),
-            parse(CaseNote.Decision.class, n.decision(), "decision"),
+            Enums.parse(CaseNote.ContactMethod.class, n.contactMethod(), "contactMethod"),
+            Enums.parse(CaseNote.Decision.class, n.decision(), "decision"),
             n.reason());
     return Response.status(Response.Status.CREATED).entity(CaseNoteView.of(note)).build();
   }
@@ -185,20 +185,6 @@ public class ChildResource {
   @Path("/{id}/accesses")
   public List<AccessView> accesses(@PathParam("id") long id) {
     return casework.accessHistory(caller(), id).stream().map(AccessView::of).toList();
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.trim().toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new CaseworkRefusal(
-          CaseworkRefusal.Kind.INVALID,
-          field,
-          "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
-    }
   }
 
   private Caller caller() {

@@ -43,15 +43,7 @@ public class CouncilAdminResource {
       throw new CaseworkRefusal(
           CaseworkRefusal.Kind.INVALID, "role", "send name, username, role and team");
     }
-    WorkerRole role;
-    try {
-      role = WorkerRole.valueOf(w.role());
-    } catch (IllegalArgumentException e) {
-      throw new CaseworkRefusal(
-          CaseworkRefusal.Kind.INVALID,
-          "role",
-          "'" + w.role() + "' is not one of " + java.util.Arrays.toString(WorkerRole.values()));
-    }
+    WorkerRole role = Enums.parse(WorkerRole.class, w.role(), "role");
     WorkerView added =
         WorkerView.of(councils.addWorker(la, w.name(), w.username(), role, w.team()));
     return Response.status(Response.Status.CREATED).entity(added).build();

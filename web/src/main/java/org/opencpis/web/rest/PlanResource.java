@@ -15,9 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.opencpis.casework.application.Caller;
 import org.opencpis.casework.application.PlanService;
 import org.opencpis.casework.domain.CareLegalStatus;
@@ -58,8 +56,8 @@ public class PlanResource {
             plans.addPlan(
                 caller(),
                 childId,
-                parse(PlanKind.class, p.type(), "type"),
-                parse(CareLegalStatus.class, p.legalStatus(), "legalStatus"),
+                Enums.parse(PlanKind.class, p.type(), "type"),
+                Enums.parse(CareLegalStatus.class, p.legalStatus(), "legalStatus"),
                 p.startDate(),
                 p.endDate()));
     return Response.status(Response.Status.CREATED).entity(added).build();
@@ -77,20 +75,6 @@ public class PlanResource {
   @Path("/{planId}")
   public PlanView remove(@PathParam("childId") long childId, @PathParam("planId") long planId) {
     return PlanView.of(plans.removePlan(caller(), childId, planId));
-  }
-
-  private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new CaseworkRefusal(
-          CaseworkRefusal.Kind.INVALID,
-          field,
-          "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
-    }
   }
 
   private Caller caller() {

@@ -37,13 +37,13 @@ public final class Rest {
             .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)));
   }
 
-  /** A POST of a body of another type than JSON (e.g. a text/csv file). */
+  /** POSTs a body of another media type (e.g. text/csv). */
   public static Reply post(Spine.User user, String path, String contentType, String body) {
     return send(
         user,
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", contentType)
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
   public static Reply put(Spine.User user, String path, String json) {

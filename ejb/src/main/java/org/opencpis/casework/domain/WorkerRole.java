@@ -13,7 +13,9 @@ public enum WorkerRole {
   /** An Early Help worker or manager. */
   EARLY_HELP_WORKER,
   /** A member of the Safeguarding Admin Team, who works the CP-IS Virtual Worker inbox. */
-  ADMIN_OFFICER;
+  ADMIN_OFFICER,
+  /** A member of the performance team, who runs the weekly bulk NHS-number load (R5). */
+  PERFORMANCE_OFFICER;
 
   public boolean isVirtual() {
     return this == CPIS_VIRTUAL_WORKER

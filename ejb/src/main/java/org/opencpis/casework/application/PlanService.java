@@ -131,9 +131,24 @@ public class PlanService {
     return child;
   }
 
+  /**
+   * A child's NHS number was recorded by other means (the weekly bulk load, R5): whatever the child
+   * (or an unborn waiting for its mother's number, R14) has to share is sent now (R9).
+   */
+  public void nhsNumberRecorded(Child child) {
+    share(child);
+    for (Child unborn : repository.unbornOf(child)) {
+      share(unborn);
+    }
+  }
+
   /** Sends the child's records to the hub, or marks why it cannot be shared yet. */
   void share(Child child) {
     Instant now = now();
+    List<ChildPlan> plans = repository.plans(child);
+    if (plans.stream().noneMatch(ChildPlan::shareable)) {
+      return;
+    }
     Council council =
         repository
             .council(child.laCode())
@@ -143,12 +158,9 @@ public class PlanService {
                         Kind.CONFLICT,
                         null,
                         "your council's CP-IS details (telephone numbers) are not set up"));
-    HubRecords.Built built = HubRecords.of(child, repository.plans(child), council);
+    HubRecords.Built built = HubRecords.of(child, plans, council);
     if (!built.ok()) {
       statuses.fail(child, built.problem(), "local:" + child.id() + ":" + now.toEpochMilli(), now);
-      return;
-    }
-    if (built.records().isEmpty()) {
       return;
     }
     outbox.send(child.laCode(), child.id(), built.records(), now);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.opencpis.casework.application.PlanService;
 import org.opencpis.casework.domain.Child;
 
 /**
@@ -27,6 +28,7 @@ public class BulkLoadWriter extends AbstractItemWriter {
   String loadId;
 
   @Inject BulkLoadRepository loads;
+  @Inject PlanService plans;
 
   private String laCode;
 
@@ -63,6 +65,7 @@ public class BulkLoadWriter extends AbstractItemWriter {
           }
           child.recordNhsNumber(row.nhsNumber());
           holders.put(row.nhsNumber(), child.laPersonId());
+          plans.nhsNumberRecorded(child);
           applied++;
         }
         case UNCHANGED -> unchanged++;

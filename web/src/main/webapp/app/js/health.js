@@ -53,7 +53,7 @@ run(async () => {
       if (e.status === 404 && e.code === 'NO_RECORDS_FOUND') {
         result.replaceChildren(h('div', { class: 'govuk-inset-text', id: 'no-records' },
           h('p', { class: 'govuk-body govuk-!-font-weight-bold' }, 'No CP-IS information held'),
-          h('p', { class: 'govuk-body' }, 'CP-IS holds no child protection plan or looked-after status for ' + nhs(body.nhsNumber) + '. Follow your usual safeguarding procedures.')));
+          h('p', { class: 'govuk-body' }, 'CP-IS holds no child protection plan or looked-after status for ', nhs(body.nhsNumber), '. Follow your usual safeguarding procedures.')));
       } else {
         showError(e.message, e.field === 'NHS Number' ? 'nhsNumber' : e.field);
       }
@@ -81,14 +81,14 @@ function show(result, a) {
         ], null)));
   });
   result.replaceChildren(
-    h('h2', { class: 'govuk-heading-l' }, 'CP-IS information for ' + nhs(a.nhsNumber)),
+    h('h2', { class: 'govuk-heading-l' }, 'CP-IS information for ', nhs(a.nhsNumber)),
     h('div', { class: 'govuk-warning-text' },
       h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
       h('strong', { class: 'govuk-warning-text__text' },
         h('span', { class: 'govuk-visually-hidden' }, 'Warning'),
-        'This child is known to children’s social care. Call the council below if you have concerns.')),
+        'This child is on a child protection plan or looked after. If you have concerns, call the council below.')),
     h('h2', { class: 'govuk-heading-m' }, councils.size === 1 ? 'Who to call' : 'Who to call (' + councils.size + ' councils)'),
-    cards,
+    ...cards,
     table('Previous accesses', ['When', 'Who', 'Job role', 'Organisation', 'Care setting'],
       a.previousAccesses.map((p) => [
         dateTime(p.at), p.viewerName || '', p.jobRole || '',

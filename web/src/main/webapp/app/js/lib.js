@@ -17,7 +17,9 @@ export async function api(path, { method = 'GET', body } = {}) {
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
-  const res = await fetch('../api' + path, {
+  // Resolved against the page's address without any user:password@ in it (fetch refuses those).
+  const url = new URL('../api' + path, location.origin + location.pathname);
+  const res = await fetch(url, {
     method,
     headers,
     credentials: 'same-origin',
@@ -97,11 +99,12 @@ export function dateTime(iso) {
   return p.day + ' ' + p.month + ' ' + p.year + ' at ' + p.hour + ':' + p.minute;
 }
 
-/** "9991234567" -> "999 123 4567". */
+/** "9991234567" -> "999 123 4567", kept on one line. */
 export function nhs(n) {
   if (!n) return '';
   const d = String(n).replace(/\s/g, '');
-  return d.length === 10 ? d.substring(0, 3) + ' ' + d.substring(3, 6) + ' ' + d.substring(6) : n;
+  return h('span', { class: 'app-nowrap' },
+    d.length === 10 ? d.substring(0, 3) + ' ' + d.substring(3, 6) + ' ' + d.substring(6) : n);
 }
 
 export function fullName(p) {
@@ -173,7 +176,9 @@ export function showSuccess(heading, text) {
   h('div', { class: 'govuk-notification-banner__content' },
     h('h3', { class: 'govuk-notification-banner__heading' }, heading),
     text ? h('p', { class: 'govuk-body' }, text) : null));
+  box.tabIndex = -1;
   document.getElementById('messages').append(box);
+  box.focus();
 }
 
 export function clearMessages() {

@@ -36,7 +36,7 @@ async function summary(id) {
       ['Involvement', c.involvementText + (c.involvementSince ? ' (since ' + date(c.involvementSince) + ')' : '')],
       ['Key worker', c.allocatedWorker ? c.allocatedWorker.name : 'None allocated'],
     ], null),
-    table('Plans and care episodes', ['Type', 'Start', 'End', 'Shared with CP-IS'],
+    table('Plans and care episodes', ['Type', 'Start', 'End', 'Sent to CP-IS'],
       p.plans.map((pl) => [
         (PLAN_TYPES[pl.type] || pl.type) + (pl.preBirth ? ' (pre-birth)' : '') +
           (pl.legalStatusText ? ': ' + pl.legalStatusText : ''),
@@ -44,7 +44,7 @@ async function summary(id) {
         pl.endDate ? date(pl.endDate) : 'Open',
         pl.removedOn
           ? tag('Removed ' + date(pl.removedOn), 'grey')
-          : pl.sharedWithCpis ? tag('Yes', 'green') : tag('No: not a shared care status', 'grey'),
+          : pl.sharedWithCpis ? tag('Yes', 'green') : tag('No: care status not shared', 'grey'),
       ]), 'No plans or care episodes are recorded.', 'plans'),
     table('Accesses to CP-IS information', ['When', 'Who', 'Job role', 'Organisation', 'Care setting'],
       accesses.map((a) => [

@@ -84,10 +84,17 @@ public final class Browser implements AutoCloseable {
     return this;
   }
 
-  /** Waits until the page's script has finished its first rendering (body[data-ready]). */
+  /** Waits until the page is loaded and its script (if any) has rendered it (body[data-ready]). */
   public void awaitReady() {
     await()
-        .until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        .until(
+            d ->
+                (Boolean)
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return document.readyState === 'complete' &&"
+                                + " (!document.getElementById('content')"
+                                + " || document.body.dataset.ready === 'true')"));
   }
 
   public WebDriverWait await() {
@@ -141,8 +148,14 @@ public final class Browser implements AutoCloseable {
   /** A PNG of the whole page in target/screenshots/, for a person to look at. */
   public Path screenshot(String name) {
     JavascriptExecutor js = driver;
+    js.executeScript("window.scrollTo(0, 0)");
+    // the window is taller than the page by the browser's own frame
     long height =
-        ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
+        ((Number)
+                js.executeScript(
+                    "return document.documentElement.scrollHeight"
+                        + " + window.outerHeight - window.innerHeight"))
+            .longValue();
     Dimension before = driver.manage().window().getSize();
     driver
         .manage()

@@ -29,7 +29,7 @@ class HealthQueryIT {
   @Test
   @DisplayName(
       "R18 R19 R20: the web query answers who to call and the plan, records the access (B0107), and not for B0170")
-  void found() {
+  void found() throws Exception {
     String nhs = TestData.nhsNumber();
     Spine.upload(Spine.LEICESTERSHIRE)
         .upload(
@@ -43,8 +43,8 @@ class HealthQueryIT {
     JsonObject record = a.getJsonArray("records").getJsonObject(0);
     assertThat(record.getString("laOdsCode")).isEqualTo("855");
     assertThat(record.getString("laName")).isEqualTo("Leicestershire County Council");
-    assertThat(record.getString("emergencyDutyPhone")).isEqualTo("0116 496 0999");
-    assertThat(record.getString("officeHoursPhone")).isEqualTo("0116 496 0111");
+    assertThat(record.getString("emergencyDutyPhone")).isEqualTo("01164960999");
+    assertThat(record.getString("officeHoursPhone")).isEqualTo("01164960111");
     assertThat(record.getString("planType")).isEqualTo("CPP");
     assertThat(record.getString("startDate")).isEqualTo("2026-02-02");
     assertThat(a.getBoolean("accessRecorded")).isTrue();

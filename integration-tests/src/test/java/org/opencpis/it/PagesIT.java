@@ -222,6 +222,7 @@ class PagesIT {
         .upload(file("855", child("HP-" + nhs, nhs, "Lily", "Shaw", DOB, "CPP", START, null)));
 
     try (Browser b = Browser.as(Spine.CLINICIAN)) {
+      b.open("app/health.html"); // signs in: the landing page itself is public
       b.open("index.html");
       assertThat(b.bodyText()).contains("Inboxes").contains("Check CP-IS by NHS number");
       b.screenshot("00-index");
@@ -235,8 +236,8 @@ class PagesIT {
       b.click("#check");
       String council = b.awaitText("[data-la='855']", "Leicestershire County Council (855)");
       assertThat(council)
-          .containsPattern("Out of hours \\(emergency duty team\\)\\s+0116 496 0999")
-          .containsPattern("Office hours\\s+0116 496 0111")
+          .containsPattern("Out of hours \\(emergency duty team\\)\\s+01164960999")
+          .containsPattern("Office hours\\s+01164960111")
           .containsPattern("Child Protection Plan\\s+From 3 August 2026");
       assertThat(b.awaitText("#previous-accesses", "Lena Marsh"))
           .contains("Nurse Access Role")

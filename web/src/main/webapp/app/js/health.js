@@ -75,8 +75,8 @@ function show(result, a) {
         h('h3', { class: 'govuk-summary-card__title' }, la.laName + ' (' + la.laOdsCode + ')')),
       h('div', { class: 'govuk-summary-card__content' },
         summaryList([
-          ['Office hours', la.officeHoursPhone || 'Not given'],
-          ['Out of hours (emergency duty team)', la.emergencyDutyPhone || 'Not given'],
+          ['Office hours', phone(la.officeHoursPhone)],
+          ['Out of hours (emergency duty team)', phone(la.emergencyDutyPhone)],
           ...plans.map((p) => [p.planTypeName, 'From ' + date(p.startDate) + (p.endDate ? ' to ' + date(p.endDate) : '')]),
         ], null)));
   });
@@ -98,4 +98,8 @@ function show(result, a) {
       ? h('p', { class: 'govuk-body-s' }, 'Your check has been recorded, and the council has been told.')
       : h('p', { class: 'govuk-body-s' }, 'Your check has not been notified to the council (view without notification).'),
   );
+}
+
+function phone(n) {
+  return n ? h('a', { class: 'govuk-link', href: 'tel:' + n.replace(/\s/g, '') }, n) : 'Not given';
 }

@@ -105,7 +105,28 @@ function actions(s) {
           'data-action': action,
           onclick: (ev) => act(action, label, ev.currentTarget),
         }, label))));
-  } else if (s.child) {
+  } else if (s.type === 'CPIS_FAILURE') {
+    box.append(
+      s.child ? h('p', { class: 'govuk-body' }, 'Correct the record on ', link('person.html?id=' + s.child.id, fullName(s.child) + '’s person summary'), ', then mark this step as done.') : null,
+      h('button', {
+        type: 'button', class: 'govuk-button', 'data-module': 'govuk-button', 'data-action': 'complete',
+        onclick: async (ev) => {
+          const button = ev.currentTarget;
+          button.disabled = true;
+          try {
+            await api('/steps/' + id + '/complete', { method: 'POST', body: {} });
+            await show();
+            showSuccess('Step completed', null);
+          } catch (e) {
+            showError(e.message);
+          } finally {
+            button.disabled = false;
+          }
+        },
+      }, 'Mark as done'));
+  } else if (!s.child) {
+    box.append(h('p', { class: 'govuk-body' }, 'The child is not on the council’s file: record the child first, then complete this step with a case note.'));
+  } else {
     box.append(caseNoteForm('complete', s.child.id, 'Complete with case note', async (noteId) => {
       await api('/steps/' + id + '/complete', { method: 'POST', body: { caseNoteId: noteId } });
       await show();

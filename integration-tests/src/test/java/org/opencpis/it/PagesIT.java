@@ -207,6 +207,12 @@ class PagesIT {
       assertThat(b.bodyText()).containsPattern("Date of birth\\s+Not recorded");
       b.screenshot("08-person-failed");
 
+      // R27: the failure step, from the person summary
+      b.follow("#steps a");
+      assertThat(b.awaitText("#page-heading", "CP-IS Failure Notification")).isNotEmpty();
+      assertThat(b.awaitText("#actions", "Mark as done")).contains("Ben Ash");
+      b.screenshot("08b-failure-step");
+
       b.open("app/person.html?nhsNumber=" + nhs);
       b.awaitText("#results", "Noah Bright");
       b.screenshot("09-person-search");

@@ -91,7 +91,7 @@ async function show() {
 
 function actions(s) {
   const box = h('div', { class: 'app-actions', id: 'actions' }, h('h2', { class: 'govuk-heading-m' }, 'What to do'));
-  if (s.routeAdvice) {
+  if (s.routeAdvice && s.type === 'CPIS_FOLLOW_UP') {
     box.append(h('div', { class: 'govuk-inset-text', id: 'route-advice' }, s.routeAdvice));
   }
   if (s.type === 'CPIS_FOLLOW_UP') {

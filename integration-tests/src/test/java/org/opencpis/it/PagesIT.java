@@ -17,6 +17,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,13 +37,18 @@ class PagesIT {
   static final String UHL = "University Hospitals of Leicester NHS Trust";
 
   @BeforeAll
-  static void browserAndServer() {
+  static void deployed() {
+    TestServer.awaitDeployed();
+  }
+
+  /** Each test is reported as skipped, with the reason, on a machine without the browser. */
+  @BeforeEach
+  void browserInstalled() {
     Assumptions.assumeTrue(
         Browser.available(),
         "SKIPPED: the page tests need Debian's chromium and chromium-driver"
             + " (/usr/bin/chromium, /usr/bin/chromedriver); install them with"
             + " apt-get install chromium chromium-driver");
-    TestServer.awaitDeployed();
   }
 
   @Test

@@ -1,0 +1,307 @@
+package org.opencpis.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.opencpis.it.QueryMessages.ED_NURSE;
+import static org.opencpis.it.QueryMessages.MIU_DOCTOR;
+import static org.opencpis.it.QueryMessages.byPerson;
+import static org.opencpis.it.UploadFiles.child;
+import static org.opencpis.it.UploadFiles.file;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The pages, in a real Chromium (headless), signed in as council staff and as a clinician: what a
+ * person sees after real SOAP uploads and queries, and what their clicks do. Screenshots of every
+ * page land in target/screenshots/.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PagesIT {
+
+  static final LocalDate DOB = LocalDate.of(2016, 4, 12);
+  static final LocalDate START = LocalDate.of(2026, 8, 3);
+  static final String UHL = "University Hospitals of Leicester NHS Trust";
+
+  @BeforeAll
+  static void deployed() {
+    TestServer.awaitDeployed();
+  }
+
+  /** Each test is reported as skipped, with the reason, on a machine without the browser. */
+  @BeforeEach
+  void browserInstalled() {
+    Assumptions.assumeTrue(
+        Browser.available(),
+        "SKIPPED: the page tests need Debian's chromium and chromium-driver"
+            + " (/usr/bin/chromium, /usr/bin/chromedriver); install them with"
+            + " apt-get install chromium chromium-driver");
+  }
+
+  @Test
+  @DisplayName(
+      "R21 R22 R23 R25: a health query shows in the CP-IS Virtual Worker inbox page (pattern flagged first); the step page notifies the allocated team; the key worker completes the follow-up on the clipboard page")
+  void fromInboxToClipboard() throws Exception {
+    String nhs = TestData.nhsNumber();
+    String pid = "PG-" + nhs;
+    long child = Council.addChild(Spine.LEICS_ADMIN, pid, nhs, "Iris", "Page", DOB);
+    long sam = Council.myId(Spine.LEICS_SW);
+    Council.involve(Spine.LEICS_ADMIN, child, "OPEN_SOCIAL_CARE", sam);
+    Spine.upload(Spine.LEICESTERSHIRE)
+        .upload(file("855", child(pid, nhs, "Iris", "Page", DOB, "CPP", START, null)));
+    Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE));
+    long inbox = Council.inbox(Spine.LEICS_ADMIN, "CPIS_VIRTUAL_WORKER");
+    JsonObject first = Council.awaitStepFor(Spine.LEICS_ADMIN, inbox, nhs, 1);
+    // a second organisation within 7 days: the next step is flagged (R25)
+    Spine.query(Spine.CLINICIAN).query(byPerson(nhs, MIU_DOCTOR));
+    JsonObject second = Council.awaitStepFor(Spine.LEICS_ADMIN, inbox, nhs, 2);
+    assertThat(second.getBoolean("flagged")).as(second.toString()).isTrue();
+
+    try (Browser admin = Browser.as(Spine.LEICS_ADMIN)) {
+      admin.open("app/inboxes.html?inbox=" + inbox);
+      assertThat(admin.awaitText("#inbox-list", "CP-IS Virtual Worker"))
+          .contains("SC CSC Screening – Social Care")
+          .contains("Data Quality");
+      String flaggedRow = admin.awaitText(row(second), "Pattern");
+      assertThat(flaggedRow)
+          .contains(second.getJsonObject("pattern").getString("reason"))
+          .contains("Iris Page")
+          .contains(formatted(nhs))
+          .contains("Walsall Healthcare NHS Trust")
+          .contains("MIU");
+      String firstRow = admin.awaitText(row(first), UHL);
+      assertThat(firstRow).contains("ED").contains("Iris Page").doesNotContain("Pattern");
+      List<String> order = admin.all("#steps tbody tr").stream().map(WebElement::getText).toList();
+      assertThat(order.indexOf(flaggedRow))
+          .as("flagged steps first")
+          .isLessThan(order.indexOf(firstRow));
+      admin.screenshot("01-inboxes");
+
+      admin.follow(row(first) + " a");
+      assertThat(admin.awaitText("#access", "Ada Okafor"))
+          .contains("Nurse Access Role")
+          .contains(UHL + " (RWE)")
+          .contains("ED");
+      assertThat(admin.awaitText("#child", "Open to social care"))
+          .contains("Sam Walker")
+          .contains(formatted(nhs))
+          .contains("12 April 2016");
+      JsonObject pattern = first.getJsonObject("pattern");
+      assertThat(admin.awaitText("#pattern", "Last 30 days"))
+          .contains(
+              "Last 30 days "
+                  + pattern.getInt("accesses30d")
+                  + " "
+                  + pattern.getInt("organisations30d"));
+      assertThat(admin.bodyText()).doesNotContainIgnoringCase("reason for access");
+      admin.screenshot("02-step");
+
+      // the wrong route: the API's refusal (409), word for word, in an error summary
+      admin.click("[data-action='refer-to-screening']");
+      assertThat(admin.awaitText("#error-summary", "There is a problem"))
+          .contains("Open to social care")
+          .contains("notify the allocated team");
+      admin.screenshot("03-step-refused");
+
+      admin.click("[data-action='notify-allocated-team']");
+      assertThat(admin.awaitText("#success-banner", "Sam Walker"))
+          .contains("CS Notification to Allocated Team – CPIS Follow up");
+      admin.awaitText("#next-actions", "CPIS Follow Up – Allocated Team Informed");
+      admin.awaitText("#step-tags", "Completed");
+      assertThat(admin.all("[data-action]")).isEmpty();
+      admin.screenshot("04-step-done");
+    }
+    assertThat(Council.ok(Rest.get(Spine.LEICS_ADMIN, "/steps/" + id(first))).getString("status"))
+        .isEqualTo("COMPLETED");
+
+    long clip =
+        ((JsonArray) Rest.get(Spine.LEICS_SW, "/workers/" + sam + "/clipboard").json())
+            .getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getJsonNumber("sourceStepId").longValue() == id(first))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
+    String form = "#clip-" + clip;
+    try (Browser sw = Browser.as(Spine.LEICS_SW)) {
+      sw.open("app/clipboard.html");
+      assertThat(sw.awaitText("[data-clipboard-id='" + clip + "']", "Iris Page"))
+          .contains("CS Notification to Allocated Team – CPIS Follow up")
+          .contains(formatted(nhs));
+      sw.screenshot("05-clipboard");
+
+      // R23: not without a case note that records the decision
+      sw.click(form + "-submit");
+      sw.awaitText("#error-summary", "say how you followed up");
+
+      sw.click("label[for='clip-" + clip + "-method']");
+      sw.click("label[for='clip-" + clip + "-decision-no_further_action']");
+      sw.type(form + "-reason", "Spoke to carer: fall at school, seen and discharged.");
+      sw.click(form + "-submit");
+      assertThat(sw.awaitText("#success-banner", "Follow-up completed")).contains("Iris Page");
+      assertThat(sw.all("[data-clipboard-id='" + clip + "']")).isEmpty();
+      sw.screenshot("06-clipboard-done");
+    }
+    JsonObject note =
+        ((JsonArray) Rest.get(Spine.LEICS_SW, "/children/" + child + "/case-notes").json())
+            .getJsonObject(0);
+    assertThat(note.getString("type")).isEqualTo("CP-IS Follow Up Contact");
+    assertThat(note.getString("contactMethod")).isEqualTo("TELEPHONE");
+    assertThat(note.getString("decision")).isEqualTo("NO_FURTHER_ACTION");
+  }
+
+  @Test
+  @DisplayName(
+      "R26 R25: the person summary shows the CP-IS status banner (Shared, with plans and accesses; Failed, with the failure and what to do)")
+  void personSummary() throws Exception {
+    Spine.User sw = Spine.LEICS_SW;
+    String nhs = TestData.nhsNumber();
+    long child = Council.addChild(sw, "PS-" + nhs, nhs, "Noah", "Bright", DOB);
+    Council.involve(sw, child, "OPEN_SOCIAL_CARE", Council.myId(sw));
+    addPlan(sw, child, TestData.today().minusMonths(6));
+    awaitStatus(sw, child, "SHARED");
+    Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE));
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                !((JsonArray) Rest.get(sw, "/children/" + child + "/accesses").json()).isEmpty()
+                    && !Council.ok(Rest.get(sw, "/children/" + child))
+                        .getJsonArray("steps")
+                        .isEmpty());
+
+    String bad = TestData.nhsNumber();
+    long noBirthDate = Council.addChild(sw, "PF-" + bad, bad, "Ben", "Ash", null);
+    addPlan(sw, noBirthDate, TestData.today().minusMonths(1));
+    awaitStatus(sw, noBirthDate, "FAILED");
+
+    try (Browser b = Browser.as(sw)) {
+      b.open("app/person.html?id=" + child);
+      assertThat(b.find("#page-heading").getText()).isEqualTo("Noah Bright");
+      assertThat(b.find("#cpis-status").getDomAttribute("data-state")).isEqualTo("SHARED");
+      assertThat(b.awaitText("#cpis-status", "Shared"))
+          .contains("CP-IS status")
+          .contains("shared with CP-IS since");
+      assertThat(b.bodyText())
+          .contains("PS-" + nhs)
+          .contains(formatted(nhs))
+          .contains("12 April 2016")
+          .contains("Open to social care");
+      assertThat(b.awaitText("#plans", "Child protection plan")).contains("Yes").contains("Open");
+      assertThat(b.awaitText("#accesses", "Ada Okafor")).contains(UHL).contains("ED");
+      b.awaitText("#steps", "CPIS Follow Up");
+      b.screenshot("07-person-shared");
+
+      b.open("app/person.html?id=" + noBirthDate);
+      assertThat(b.find("#cpis-status").getDomAttribute("data-state")).isEqualTo("FAILED");
+      assertThat(b.awaitText("#cpis-status", "Failed"))
+          .contains("childSubject/birthTime")
+          .contains("Correct the child's record");
+      assertThat(b.bodyText()).containsPattern("Date of birth\\s+Not recorded");
+      b.screenshot("08-person-failed");
+
+      // R27: the failure step, from the person summary
+      b.follow("#steps a");
+      assertThat(b.awaitText("#page-heading", "CP-IS Failure Notification")).isNotEmpty();
+      assertThat(b.awaitText("#actions", "Mark as done")).contains("Ben Ash");
+      b.screenshot("08b-failure-step");
+
+      b.open("app/person.html?nhsNumber=" + nhs);
+      b.awaitText("#results", "Noah Bright");
+      b.screenshot("09-person-search");
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "R18 R19 R20: a clinician checks CP-IS on the health page: the council's name, out-of-hours number, plan and previous accesses; the council is notified; nothing held says so")
+  void whatHealthSees() throws Exception {
+    String nhs = TestData.nhsNumber();
+    Spine.upload(Spine.LEICESTERSHIRE)
+        .upload(file("855", child("HP-" + nhs, nhs, "Lily", "Shaw", DOB, "CPP", START, null)));
+
+    try (Browser b = Browser.as(Spine.CLINICIAN)) {
+      b.open("app/health.html"); // signs in: the landing page itself is public
+      b.open("index.html");
+      assertThat(b.bodyText()).contains("Inboxes").contains("Check CP-IS by NHS number");
+      b.screenshot("00-index");
+
+      b.follow("a[href='app/health.html']");
+      b.type("#nhsNumber", formatted(nhs));
+      b.type("#viewerName", "Lena Marsh");
+      b.type("#jobRole", "Nurse Access Role");
+      b.type("#organisationOds", "RWE");
+      b.type("#organisationName", UHL);
+      b.click("#check");
+      String council = b.awaitText("[data-la='855']", "Leicestershire County Council (855)");
+      assertThat(council)
+          .containsPattern("Out of hours \\(emergency duty team\\)\\s+01164960999")
+          .containsPattern("Office hours\\s+01164960111")
+          .containsPattern("Child Protection Plan\\s+From 3 August 2026");
+      assertThat(b.awaitText("#previous-accesses", "Lena Marsh"))
+          .contains("Nurse Access Role")
+          .contains(UHL + " (RWE)");
+      assertThat(b.bodyText()).contains("the council has been told");
+      b.screenshot("10-health");
+
+      b.type("#nhsNumber", TestData.nhsNumber());
+      b.click("#check");
+      b.awaitText("#no-records", "No CP-IS information held");
+      b.screenshot("11-health-nothing-held");
+    }
+
+    long inbox = Council.inbox(Spine.LEICS_ADMIN, "CPIS_VIRTUAL_WORKER");
+    JsonObject access =
+        Council.awaitStepFor(Spine.LEICS_ADMIN, inbox, nhs, 1).getJsonObject("access");
+    assertThat(access.getString("viewerName")).isEqualTo("Lena Marsh");
+    assertThat(access.getString("organisationOds")).isEqualTo("RWE");
+    assertThat(access.getString("careSetting")).isEqualTo("ED");
+  }
+
+  static String row(JsonObject step) {
+    return "#steps tr:has([data-step-id='" + id(step) + "'])";
+  }
+
+  static long id(JsonObject o) {
+    return o.getJsonNumber("id").longValue();
+  }
+
+  static String formatted(String nhs) {
+    return nhs.substring(0, 3) + " " + nhs.substring(3, 6) + " " + nhs.substring(6);
+  }
+
+  static void addPlan(Spine.User user, long child, LocalDate start) {
+    Rest.Reply r =
+        Rest.post(
+            user,
+            "/children/" + child + "/plans",
+            "{\"type\":\"CHILD_PROTECTION_PLAN\",\"startDate\":\"" + start + "\"}");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+  }
+
+  static void awaitStatus(Spine.User user, long child, String state) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                Council.ok(Rest.get(user, "/children/" + child))
+                    .getJsonObject("child")
+                    .getJsonObject("cpisStatus")
+                    .getString("state"),
+            state::equals);
+  }
+}

@@ -235,6 +235,46 @@ class CouncilRecordsIT {
 
   @Test
   @DisplayName(
+      "R5 R9 R14: a mother's NHS number recorded by the weekly load lets her unborn baby's pre-birth plan be shared")
+  void bulkLoadSharesTheWaitingUnborn() throws Exception {
+    LocalDate motherDob = LocalDate.of(1998, 9, 9);
+    long mum =
+        Council.addChildWithoutNhs(SW, "BLM-" + TestData.nhsNumber(), "Ivy", "Webb", motherDob);
+    String mumPersonId =
+        ok(Rest.get(SW, "/children/" + mum)).getJsonObject("child").getString("laPersonId");
+    long unborn =
+        ok(Rest.post(
+                SW,
+                "/children/" + mum + "/unborn",
+                "{\"laPersonId\":\"BLU-"
+                    + mum
+                    + "\",\"expectedDeliveryDate\":\""
+                    + TestData.today().plusWeeks(8)
+                    + "\"}"))
+            .getJsonNumber("id")
+            .longValue();
+    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 11, 9), null);
+    assertThat(status(unborn).getString("state")).isEqualTo("FAILED");
+
+    String motherNhs = TestData.nhsNumber();
+    Demographics.register(motherNhs, "Ivy", "Webb", motherDob);
+    Rest.Reply posted =
+        BulkLoadIT.postFile(
+            BulkLoadIT.LEICS_PERFORMANCE,
+            BulkLoadIT.HEADER + mumPersonId + "," + motherNhs + ",Ivy,Webb,1998-09-09\n");
+    assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+    long load = ((JsonObject) posted.json()).getJsonNumber("loadId").longValue();
+    assertThat(BulkLoadIT.awaitFinished(BulkLoadIT.LEICS_PERFORMANCE, load).getString("status"))
+        .isEqualTo("COMPLETED");
+
+    awaitStatus(unborn, "SHARED");
+    assertThat(records(motherNhs))
+        .extracting(r -> r.getPlanType().getCode())
+        .containsExactly("UCP");
+  }
+
+  @Test
+  @DisplayName(
       "R2 R4 R26 R27: a name the national record does not match (CPR03) and a superseded number (CPR05) come back as failures to fix")
   void identityFailuresBackToTheCouncil() throws Exception {
     String nhs = TestData.nhsNumber();

@@ -366,6 +366,24 @@ class FollowUpWorkflowIT {
     assertThat(Rest.get(Spine.LEICS_ADMIN, "/steps/987654321").status()).isEqualTo(404);
   }
 
+  @Test
+  @DisplayName(
+      "The REST API is documented: the OpenAPI document lists the council workflow's paths")
+  void openApiDocument() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    String base = TestServer.baseUrl().replace("/cpis", "");
+    var r =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/openapi?format=JSON"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("/cpis/api/inboxes/{id}/steps")
+        .contains("/cpis/api/steps/{id}/notify-allocated-team")
+        .contains("/cpis/api/children/{childId}/plans");
+  }
+
   static long id(JsonObject o) {
     return o.getJsonNumber("id").longValue();
   }

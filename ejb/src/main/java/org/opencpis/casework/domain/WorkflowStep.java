@@ -19,8 +19,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A step of council workflow in a worker's inbox.
@@ -54,6 +57,11 @@ public class WorkflowStep {
   public static final String EARLY_HELP_INFORMED = "CPIS Follow Up – Early Help Informed";
   public static final String SCREENING_REQUIRED =
       "CPIS Notification Received – Social Care Screening required";
+
+  /** How a time reads in a message to council staff (CP-IS serves England: UK time). */
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK)
+          .withZone(ZoneId.of("Europe/London"));
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE)
@@ -347,7 +355,7 @@ public class WorkflowStep {
         .append(child.laPersonId())
         .append("): health accessed their CP-IS information");
     if (notice != null) {
-      b.append(" at ").append(notice.accessedAt());
+      b.append(" on ").append(WHEN.format(notice.accessedAt()));
       if (notice.organisationName() != null) {
         b.append(", ").append(notice.organisationName());
       }

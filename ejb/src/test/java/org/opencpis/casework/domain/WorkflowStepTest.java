@@ -79,6 +79,11 @@ class WorkflowStepTest {
     ClipboardNotification n = s.notifyAllocatedTeam("Priya Admin", NOW);
     assertThat(n.recipient()).isSameAs(keyWorker);
     assertThat(n.subject()).isEqualTo("CS Notification to Allocated Team – CPIS Follow up");
+    assertThat(n.body())
+        .contains("Ruby Stone (L-1)")
+        .contains("on 25 November 2026 at 10:00")
+        .contains("by Ada Okafor (Nurse)")
+        .doesNotContain("2026-11-25T");
     assertThat(s.nextActions()).containsExactly("CPIS Follow Up – Allocated Team Informed");
     assertThat(s.status()).isEqualTo(StepStatus.COMPLETED);
     assertThatThrownBy(() -> s.notifyAllocatedTeam("Priya Admin", NOW))

@@ -27,6 +27,14 @@ public class Hl7Settings {
   public static final String FACILITY_PREFIX = "cpis.hl7.facility.";
 
   /** The port the listener binds: {@code cpis.hl7.port} plus the server's port offset. */
+  /**
+   * How many days a received message and its answer are kept: a repeat within that time gets the
+   * same answer; after it, the message (which holds personal data) is removed.
+   */
+  public int messageRetentionDays() {
+    return intValue("cpis.hl7.message-retention-days", 30);
+  }
+
   public int listenerPort() {
     return intValue("cpis.hl7.port", 2575) + intValue("jboss.socket.binding.port-offset", 0);
   }

@@ -30,6 +30,13 @@ public class Hl7Store {
     return a;
   }
 
+  /** Removes the messages (and their answers) received before {@code before}; returns how many. */
+  public int forgetMessagesBefore(java.time.Instant before) {
+    return em.createQuery("delete from ReceivedMessage m where m.receivedAt < :before")
+        .setParameter("before", before)
+        .executeUpdate();
+  }
+
   public void add(Object entity) {
     em.persist(entity);
   }

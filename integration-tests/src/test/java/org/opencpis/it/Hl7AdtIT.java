@@ -41,6 +41,24 @@ class Hl7AdtIT {
 
   @Test
   @DisplayName(
+      "R4 R20: an attendance under a superseded NHS number finds the child under the current one, and the council is told the current number")
+  void supersededNumber() throws Exception {
+    String current = Children.sharedByLeicestershire();
+    String old = TestData.nhsNumber();
+    Demographics.registerSuperseded(old, current, "Noah", "Patel", Children.DOB);
+    String id = Mllp.controlId();
+
+    Message ack = Mllp.send(adt("A04", "RWE", old, "V" + id, id, "2.5", "UNICODE UTF-8", "Noah"));
+
+    assertThat(get(ack, "/MSA-1")).isEqualTo("AA");
+    assertThat(Children.accesses(current)).isEqualTo(1);
+    long inbox = Council.inbox(Spine.LEICS_ADMIN, "CPIS_VIRTUAL_WORKER");
+    var step = Council.awaitStepFor(Spine.LEICS_ADMIN, inbox, current, 1);
+    assertThat(step.getJsonObject("notifiedChild").getString("nhsNumber")).isEqualTo(current);
+  }
+
+  @Test
+  @DisplayName(
       "R20 R21: an ED attendance over HL7 becomes a CPIS Follow Up step in the council's CP-IS Virtual Worker inbox")
   void attendanceReachesTheCouncil() throws Exception {
     String nhs = Children.sharedByLeicestershire();

@@ -1,20 +1,18 @@
 package org.opencpis.notification;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
-import jakarta.jms.Queue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.opencpis.messaging.Outbox;
 
 /**
- * Issues a notification to an LA: stores it and sends it on the persistent queue, in the caller's
- * transaction, so both happen or neither does. Issuing the same notification id twice does nothing
- * the second time.
+ * Issues a notification to an LA: stores it and puts it in the outbox for the persistent queue, in
+ * the caller's transaction, so both happen or neither does. Issuing the same notification id twice
+ * does nothing the second time.
  */
 @ApplicationScoped
 public class NotificationIssuer {
@@ -24,10 +22,7 @@ public class NotificationIssuer {
   @PersistenceContext(unitName = "cpis")
   EntityManager em;
 
-  @Inject JMSContext jms;
-
-  @Resource(lookup = QUEUE)
-  Queue queue;
+  @Inject Outbox outbox;
 
   /**
    * @return whether it was issued now (false: it had been already)
@@ -38,12 +33,7 @@ public class NotificationIssuer {
     }
     String json = NotificationJson.write(n);
     em.persist(new IssuedNotification(n, json));
-    jms.createProducer()
-        .setDeliveryMode(DeliveryMode.PERSISTENT)
-        .setProperty("notificationId", n.notificationId())
-        .setProperty("laCode", n.laCode())
-        .setProperty("type", n.type().name())
-        .send(queue, json);
+    send(n.notificationId(), n.laCode(), n.type(), json);
     return true;
   }
 
@@ -58,13 +48,12 @@ public class NotificationIssuer {
     if (n == null) {
       return false;
     }
-    jms.createProducer()
-        .setDeliveryMode(DeliveryMode.PERSISTENT)
-        .setProperty("notificationId", n.id())
-        .setProperty("laCode", n.laCode())
-        .setProperty("type", n.type().name())
-        .send(queue, n.payload());
+    send(n.id(), n.laCode(), n.type(), n.payload());
     return true;
+  }
+
+  private void send(String id, String laCode, LaNotification.Type type, String json) {
+    outbox.put(QUEUE, json, Map.of("notificationId", id, "laCode", laCode, "type", type.name()));
   }
 
   /** An LA's notifications issued in [from, to), oldest first. */

@@ -1,11 +1,7 @@
 package org.opencpis.casework.infrastructure;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
-import jakarta.jms.Queue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
@@ -13,14 +9,17 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.opencpis.casework.domain.OutboxEntry;
 import org.opencpis.casework.domain.OutboxSequence;
+import org.opencpis.messaging.Outbox;
 import org.opencpis.notification.CouncilUpload;
 
 /**
  * Sends a child's records to the hub (R9): takes the council's next file sequence id (locked, so
- * files are numbered in the order they are made), keeps the file, and puts it on the
- * CpisRecordUpdates queue grouped by council, all in the caller's transaction.
+ * files are numbered in the order they are made), keeps the file, and puts it in the outbox for the
+ * CpisRecordUpdates queue grouped by council, all in the caller's transaction. The relay sends the
+ * outbox in the order it was written, so the council's files reach the hub in sequence.
  */
 @ApplicationScoped
 public class HubOutbox {
@@ -30,10 +29,7 @@ public class HubOutbox {
   @PersistenceContext(unitName = "cpis")
   EntityManager em;
 
-  @Inject JMSContext jms;
-
-  @Resource(lookup = CouncilUpload.QUEUE)
-  Queue queue;
+  @Inject Outbox outbox;
 
   public OutboxEntry send(
       String laCode, Long childId, List<CouncilUpload.Record> records, Instant now) {
@@ -48,12 +44,10 @@ public class HubOutbox {
         JSON.toJson(new CouncilUpload(laCode, CouncilUpload.SENDING_SYSTEM, n, records));
     OutboxEntry entry = new OutboxEntry(laCode, n, childId, payload, now);
     em.persist(entry);
-    jms.createProducer()
-        .setDeliveryMode(DeliveryMode.PERSISTENT)
-        .setProperty("JMSXGroupID", laCode)
-        .setProperty("laCode", laCode)
-        .setProperty("fileSequenceId", n)
-        .send(queue, payload);
+    outbox.put(
+        CouncilUpload.QUEUE,
+        payload,
+        Map.of("JMSXGroupID", laCode, "laCode", laCode, "fileSequenceId", n));
     return entry;
   }
 

@@ -1,30 +1,26 @@
 package org.opencpis.hub.infrastructure;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
-import jakarta.jms.Queue;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
 import org.opencpis.hub.domain.AccessEvent;
 import org.opencpis.hub.domain.Viewer;
+import org.opencpis.messaging.Outbox;
 
 /**
  * Publishes each recorded access on the persistent queue {@code java:/jms/queue/cpis/AccessEvents},
- * inside the caller's transaction: the access and its message are kept together or not at all.
+ * through the outbox, in the caller's transaction: the access and its message are kept together or
+ * not at all, and the message is sent only once the access is committed.
  */
 @ApplicationScoped
 public class AccessEventPublisher {
 
   public static final String QUEUE = "java:/jms/queue/cpis/AccessEvents";
 
-  @Inject JMSContext jms;
-
-  @Resource(lookup = QUEUE)
-  Queue queue;
+  @Inject Outbox outbox;
 
   public void publish(AccessEvent e) {
     Viewer v = e.viewer();
@@ -50,10 +46,7 @@ public class AccessEventPublisher {
             .add("laCodes", las)
             .build()
             .toString();
-    jms.createProducer()
-        .setDeliveryMode(DeliveryMode.PERSISTENT)
-        .setProperty("accessEventId", e.id())
-        .send(queue, body);
+    outbox.put(QUEUE, body, Map.of("accessEventId", e.id()));
   }
 
   private static String nz(String s) {

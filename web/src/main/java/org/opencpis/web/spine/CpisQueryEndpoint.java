@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.soap.Addressing;
+import jakarta.xml.ws.soap.AddressingFeature;
 import java.time.Instant;
 import org.opencpis.contract.hl7.CPISResult;
 import org.opencpis.contract.hl7.ChildRecord;
@@ -41,7 +42,10 @@ import org.opencpis.shared.Settings;
     targetNamespace = "urn:nhs:names:services:cpisquery",
     endpointInterface = "org.opencpis.contract.query.CpisQueryPortType",
     wsdlLocation = "WEB-INF/wsdl/cpisquery.wsdl")
-@Addressing(enabled = true, required = true)
+// Answers go back on the caller's own connection only: a non-anonymous wsa:ReplyTo or FaultTo is
+// refused with the wsa:OnlyAnonymousAddressSupported fault before the message is processed, so no
+// request can make the server open a connection (and post CP-IS data) anywhere.
+@Addressing(enabled = true, required = true, responses = AddressingFeature.Responses.ANONYMOUS)
 public class CpisQueryEndpoint implements CpisQueryPortType {
 
   static final String RESPONSE = "REPC_IN000007GB01";

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.soap.Addressing;
+import jakarta.xml.ws.soap.AddressingFeature;
 import java.security.Principal;
 import org.opencpis.contract.hl7.IVLTS;
 import org.opencpis.contract.hl7.NotificationPullRequest;
@@ -34,7 +35,10 @@ import org.opencpis.shared.Settings;
     targetNamespace = "urn:nhs:names:services:cpisupload",
     endpointInterface = "org.opencpis.contract.upload.CpisUploadPortType",
     wsdlLocation = "WEB-INF/wsdl/cpisupload.wsdl")
-@Addressing(enabled = true, required = true)
+// Answers go back on the caller's own connection only: a non-anonymous wsa:ReplyTo or FaultTo is
+// refused with the wsa:OnlyAnonymousAddressSupported fault before the message is processed, so no
+// request can make the server open a connection (and post CP-IS data) anywhere.
+@Addressing(enabled = true, required = true, responses = AddressingFeature.Responses.ANONYMOUS)
 public class CpisUploadEndpoint implements CpisUploadPortType {
 
   static final String ACKNOWLEDGEMENT = "REPC_MT000003GB01";

@@ -64,6 +64,7 @@ public final class Demographics {
       LocalDate birthDate,
       String supersededBy,
       boolean sensitive) {
+    SentValues.person(given, family, birthDate);
     return String.join(
             ",",
             nhs,

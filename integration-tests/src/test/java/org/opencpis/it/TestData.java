@@ -27,7 +27,7 @@ public final class TestData {
           "999" + String.format("%06d", 100_000 + ThreadLocalRandom.current().nextInt(900_000));
       int check = checkDigit(nine);
       if (check != 10) {
-        return nine + check;
+        return SentValues.nhsNumber(nine + check);
       }
     }
   }
@@ -36,7 +36,7 @@ public final class TestData {
   public static String nhsNumberWithBadCheckDigit() {
     String good = nhsNumber();
     int last = good.charAt(9) - '0';
-    return good.substring(0, 9) + ((last + 1) % 10);
+    return SentValues.nhsNumber(good.substring(0, 9) + ((last + 1) % 10));
   }
 
   static int checkDigit(String nine) {

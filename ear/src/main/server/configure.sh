@@ -3,6 +3,7 @@
 # WildFly, offline, once. The result is two configurations an administrator sees in the console:
 #   standalone-full.xml           - the embedded default: H2 + the embedded Artemis broker
 #   standalone-full-postgres.xml  - the same, with CpisDS on PostgreSQL
+#   standalone-full-production.xml - PostgreSQL without the development users and population
 # A fingerprint of the scripts is kept beside them: when a script changes, both files are
 # rebuilt from the pristine dist configuration, never edited twice.
 set -euo pipefail
@@ -12,7 +13,7 @@ pg_driver=$2
 
 cfg="$jboss_home/standalone/configuration"
 stamp="$cfg/.opencpis-configured"
-fingerprint=$(cat "$here"/cli/*.cli "$here"/cli/postgres/*.cli "$here"/*.properties "$0" | sha256sum | cut -d' ' -f1)
+fingerprint=$(cat "$here"/cli/*.cli "$here"/cli/postgres/*.cli "$here"/cli/production/*.cli "$here"/*.properties "$0" | sha256sum | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$fingerprint" ]; then
   echo "OpenCPIS server configuration is up to date ($jboss_home)"
   exit 0
@@ -22,6 +23,10 @@ fi
 cp "$cfg/standalone-full.xml.pristine" "$cfg/standalone-full.xml"
 rm -rf "$cfg/standalone_xml_history"
 cp "$here/cpis-users.properties" "$here/cpis-roles.properties" "$cfg/"
+# the production users are the administrator's: never overwritten once there
+for f in cpis-production-users.properties cpis-production-roles.properties; do
+  [ -f "$cfg/$f" ] || cp "$here/$f" "$cfg/"
+done
 
 # The PostgreSQL driver as a module (present in both configurations; used by the second).
 if [ ! -d "$jboss_home/modules/org/postgresql/main" ]; then
@@ -62,6 +67,8 @@ run_cli() { # $1 = server config file, rest = CLI script files
 run_cli standalone-full.xml "$here"/cli/*.cli
 cp "$cfg/standalone-full.xml" "$cfg/standalone-full-postgres.xml"
 run_cli standalone-full-postgres.xml "$here"/cli/postgres/*.cli
+cp "$cfg/standalone-full-postgres.xml" "$cfg/standalone-full-production.xml"
+run_cli standalone-full-production.xml "$here"/cli/production/*.cli
 rm -rf "$cfg/standalone_xml_history" "$jboss_home/standalone/data" "$jboss_home/standalone/log"
 echo "$fingerprint" > "$stamp"
 echo "OpenCPIS server configuration applied ($jboss_home)"

@@ -136,6 +136,9 @@ public final class BulkFileFormat {
     try {
       CSVParser parser = CSV.parse(new StringReader(withoutByteOrderMark(content)));
       Iterator<CSVRecord> records = parser.iterator();
+      if (!records.hasNext()) { // content that is not blank but holds no record (found by fuzzing)
+        throw new InvalidFile("the file is empty: " + EXPECTED);
+      }
       BulkFileFormat format = ofHeader(records.next().toList());
       return new Reading(format, parser, records);
     } catch (IOException | UncheckedIOException e) {

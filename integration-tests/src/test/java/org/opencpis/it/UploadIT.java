@@ -9,7 +9,9 @@ import static org.opencpis.it.UploadFiles.file;
 import static org.opencpis.it.UploadFiles.lac;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.time.LocalDate;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,42 +181,175 @@ class UploadIT {
       "R9: the same file twice gets the same answer and changes nothing; an end date is a change")
   void idempotentAndOrdered() throws Exception {
     String nhs = TestData.nhsNumber();
-    int skipped = TestData.nextFileSequence(LEICS); // a file that arrives late, below
     int seq = TestData.nextFileSequence(LEICS);
     REPCMT000002GB01 f =
         file(LEICS, seq, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START, null));
 
     REPCMT000003GB01 first = leicestershire.upload(f);
     REPCMT000003GB01 again = leicestershire.upload(f);
+    // the same content in a new message (new message id) is the same file too
+    REPCMT000003GB01 resent =
+        leicestershire.upload(
+            file(LEICS, seq, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START, null)));
 
-    assertThat(again.getFileResponseCode().getCode())
-        .isEqualTo(first.getFileResponseCode().getCode())
-        .isEqualTo("CPF02");
-    assertThat(again.getRecordAck())
-        .extracting(a -> a.getResponseCode().getCode())
-        .containsExactly("CPR06");
+    assertThat(List.of(first, again, resent))
+        .allSatisfy(
+            a -> {
+              assertThat(a.getFileResponseCode().getCode()).isEqualTo("CPF02");
+              assertThat(a.getFileSequenceId().getValue()).isEqualTo(seq);
+              assertThat(a.getRecordAck())
+                  .extracting(r -> r.getResponseCode().getCode())
+                  .containsExactly("CPR06");
+            });
     assertThat(held(nhs)).hasSize(1);
+    assertThat(TestData.nextFileSequence(LEICS)).as("a repeat takes no number").isEqualTo(seq + 1);
 
     LocalDate end = TestData.today().minusDays(3);
-    leicestershire.upload(
-        file(LEICS, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START.minusMonths(6), end)));
+    REPCMT000003GB01 ended =
+        leicestershire.upload(
+            file(LEICS, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START.minusMonths(6), end)));
+    assertThat(ended.getFileResponseCode().getCode()).isEqualTo("CPF02");
     JsonArray held = held(nhs);
     assertThat(held).hasSize(1);
     assertThat(held.getJsonObject(0).getString("endDate")).isEqualTo(end.toString());
 
-    // an older file arriving after newer ones is refused, and changes nothing
-    CpisError late =
+    // the first file arriving again after the newer one is still its first answer, and
+    // changes nothing: the newer information stays
+    assertThat(leicestershire.upload(f).getFileResponseCode().getCode()).isEqualTo("CPF02");
+    assertThat(held(nhs).getJsonObject(0).getString("endDate")).isEqualTo(end.toString());
+  }
+
+  @Test
+  @DisplayName(
+      "R9 R28: other content under a number already taken is refused naming the field, and changes nothing; the first file again still gets its answer")
+  void reusedSequenceWithOtherContent() throws Exception {
+    String nhs = TestData.nhsNumber();
+    String other = TestData.nhsNumber();
+    int seq = TestData.nextFileSequence(LEICS);
+    REPCMT000002GB01 f =
+        file(LEICS, seq, child("L-6101", nhs, "Ola", "Birch", DOB, "CPP", START, null));
+    REPCMT000003GB01 first = leicestershire.upload(f);
+    assertThat(first.getFileResponseCode().getCode()).isEqualTo("CPF02");
+
+    LocalDate end = TestData.today().minusDays(1);
+    CpisError reused =
         catchThrowableOfType(
             CpisError.class,
             () ->
                 leicestershire.upload(
                     file(
                         LEICS,
-                        skipped,
-                        child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START, null))));
-    assertThat(late.getFaultInfo().getCode()).isEqualTo("FILE_OUT_OF_SEQUENCE");
-    assertThat(late.getFaultInfo().getField()).isEqualTo("header/fileSequenceId");
-    assertThat(held(nhs).getJsonObject(0).getString("endDate")).isEqualTo(end.toString());
+                        seq,
+                        child("L-6101", nhs, "Ola", "Birch", DOB, "CPP", START, end),
+                        child("L-6102", other, "Pam", "Birch", DOB, "CPP", START, null))));
+
+    assertThat(reused).as("a reused fileSequenceId is refused").isNotNull();
+    assertThat(reused.getFaultInfo().getCode()).isEqualTo("FILE_SEQUENCE_REUSED");
+    assertThat(reused.getFaultInfo().getField()).isEqualTo("header/fileSequenceId");
+    assertThat(reused.getFaultInfo().getMessage())
+        .contains("file " + seq + " of Leicestershire County Council (855) was already answered")
+        .contains("different content")
+        .contains("nothing of this file was loaded")
+        .contains("send this content as file " + (seq + 1));
+    // nothing of the refused file reached the register
+    assertThat(endDate(held(nhs).getJsonObject(0))).as("still open").isNull();
+    assertThat(held(other)).isEmpty();
+    assertNotShared(other);
+
+    REPCMT000003GB01 again = leicestershire.upload(f);
+    assertThat(again.getFileResponseCode().getCode()).isEqualTo("CPF02");
+    assertThat(again.getRecordAck())
+        .extracting(a -> a.getLocalChildId().getExtension(), a -> a.getResponseCode().getCode())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("L-6101", "CPR06"));
+    assertThat(TestData.nextFileSequence(LEICS)).isEqualTo(seq + 1);
+  }
+
+  @Test
+  @DisplayName(
+      "R9: each file must be exactly the next one: a gap is refused with the number expected, and nothing of the file is loaded")
+  void gapRefused() throws Exception {
+    String nhs = TestData.nhsNumber();
+    int next = TestData.nextFileSequence(LEICS);
+    CpisError gap =
+        catchThrowableOfType(
+            CpisError.class,
+            () ->
+                leicestershire.upload(
+                    file(
+                        LEICS,
+                        next + 1,
+                        child("L-6201", nhs, "Quin", "Dale", DOB, "CPP", START, null))));
+    assertThat(gap).isNotNull();
+    assertThat(gap.getFaultInfo().getCode()).isEqualTo("FILE_OUT_OF_SEQUENCE");
+    assertThat(gap.getFaultInfo().getField()).isEqualTo("header/fileSequenceId");
+    assertThat(gap.getFaultInfo().getMessage())
+        .contains("file " + (next + 1) + " is not the next file of Leicestershire County Council")
+        .contains("send file " + next + " first");
+    assertNotShared(nhs);
+    assertThat(TestData.nextFileSequence(LEICS)).isEqualTo(next);
+  }
+
+  @Test
+  @DisplayName(
+      "Security: the sequence is the authenticated council's, not the sending system's: a chosen ASID and a huge number move nothing, and the council workflow's files still go through")
+  void sequenceBelongsToTheCouncil() throws Exception {
+    int next = TestData.nextFileSequence(LEICS);
+    JsonObject before = uploads(LEICS);
+    String nhs = TestData.nhsNumber();
+    for (String asid : List.of("OPENCPIS-CASEWORK", "200000000999", "COUNCIL_WORKFLOW")) {
+      REPCMT000002GB01 huge =
+          file(LEICS, 2_000_000_000, child("L-6301", nhs, "Rex", "Vale", DOB, "CPP", START, null));
+      huge.setCommunicationFunctionSnd(UploadFiles.device(asid));
+      CpisError refused = catchThrowableOfType(CpisError.class, () -> leicestershire.upload(huge));
+      assertThat(refused).as("file 2,000,000,000 from ASID %s", asid).isNotNull();
+      assertThat(refused.getFaultInfo().getCode()).isEqualTo("FILE_OUT_OF_SEQUENCE");
+      assertThat(refused.getFaultInfo().getMessage()).contains("the next is " + next);
+    }
+    JsonObject refusedAll = uploads(LEICS);
+    assertThat(stream(refusedAll, "CPISUPLOAD")).isEqualTo(stream(before, "CPISUPLOAD"));
+    assertThat(refusedAll.getJsonArray("streams").getValuesAs(JsonObject.class))
+        .as("no stream of a sending system, none moved to the number asked")
+        .extracting(s -> s.getString("channel"))
+        .doesNotHaveDuplicates()
+        .isSubsetOf("CPISUPLOAD", "COUNCIL_WORKFLOW");
+    assertThat(refusedAll.getJsonArray("streams").getValuesAs(JsonObject.class))
+        .allSatisfy(s -> assertThat(s.getInt("lastFileSequenceId")).isLessThan(1_000_000));
+
+    // one stream for the council whatever the ASID: another system's file under the same number
+    // is the same file, not the first of a new stream
+    REPCMT000002GB01 f =
+        file(LEICS, next, child("L-6301", nhs, "Rex", "Vale", DOB, "CPP", START, null));
+    f.setCommunicationFunctionSnd(UploadFiles.device("200000000111"));
+    assertThat(leicestershire.upload(f).getFileResponseCode().getCode()).isEqualTo("CPF02");
+    f.setCommunicationFunctionSnd(UploadFiles.device("200000000222"));
+    assertThat(leicestershire.upload(f).getFileResponseCode().getCode()).isEqualTo("CPF02");
+    REPCMT000002GB01 older =
+        file(
+            LEICS,
+            next,
+            child("L-6301", nhs, "Rex", "Vale", DOB, "CPP", START.minusYears(1), null));
+    older.setCommunicationFunctionSnd(UploadFiles.device("200000000333"));
+    assertThat(catchThrowableOfType(CpisError.class, () -> leicestershire.upload(older)))
+        .satisfies(e -> assertThat(e.getFaultInfo().getCode()).isEqualTo("FILE_SEQUENCE_REUSED"));
+    assertThat(held(nhs).getJsonObject(0).getString("startDate")).isEqualTo(START.toString());
+
+    // the council workflow (its own stream) is untouched and still shares
+    String child = TestData.nhsNumber();
+    long id = Council.addChild(Spine.LEICS_SW, "SEQ-" + child, child, "Sol", "Vale", DOB);
+    CouncilRecordsIT.addPlan(
+        id, "CHILD_PROTECTION_PLAN", null, TestData.today().minusDays(5), null);
+    CouncilRecordsIT.awaitStatus(id, "SHARED");
+    JsonObject after = uploads(LEICS);
+    assertThat(stream(after, "CPISUPLOAD").getInt("lastFileSequenceId")).isEqualTo(next);
+    int workflowBefore =
+        stream(before, "COUNCIL_WORKFLOW") == null
+            ? 0
+            : stream(before, "COUNCIL_WORKFLOW").getInt("lastFileSequenceId");
+    assertThat(stream(after, "COUNCIL_WORKFLOW").getInt("lastFileSequenceId"))
+        .isGreaterThan(workflowBefore)
+        .isLessThan(1_000_000);
+    assertThat(after.getJsonArray("submissions").getJsonObject(0).getString("channel"))
+        .isEqualTo("COUNCIL_WORKFLOW");
   }
 
   @Test
@@ -252,6 +387,27 @@ class UploadIT {
                     file("XYZ", child("L-7003", nhs, "Ned", "Orr", DOB, "CPP", START, null))));
     assertThat(unknown.getFaultInfo().getCode()).isEqualTo("UNKNOWN_SENDER");
     assertNotShared(nhs);
+  }
+
+  /** The administrators' view of an LA's streams and kept files. */
+  static JsonObject uploads(String la) {
+    Rest.Reply r = Rest.get(Spine.ADMIN, "/admin/uploads/" + la);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return (JsonObject) r.json();
+  }
+
+  static JsonObject stream(JsonObject uploads, String channel) {
+    return uploads.getJsonArray("streams").getValuesAs(JsonObject.class).stream()
+        .filter(s -> channel.equals(s.getString("channel")))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A held record's end date, null when it has none. */
+  static String endDate(JsonObject held) {
+    return held.containsKey("endDate") && !held.isNull("endDate")
+        ? held.getString("endDate")
+        : null;
   }
 
   static JsonArray held(String nhs) {

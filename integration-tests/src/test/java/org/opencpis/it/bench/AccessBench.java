@@ -43,9 +43,6 @@ public final class AccessBench {
 
   private AccessBench() {}
 
-  /** File sequence ids above any an earlier run on the same server used. */
-  private static int sequence = (int) (System.currentTimeMillis() / 1000 % 1_000_000_000);
-
   public static void main(String[] args) throws Exception {
     int status = 1;
     try {
@@ -78,7 +75,6 @@ public final class AccessBench {
           .upload(
               file(
                   "855",
-                  ++sequence,
                   child(
                       "B-" + nhs,
                       nhs,
@@ -143,7 +139,6 @@ public final class AccessBench {
           .upload(
               file(
                   "855",
-                  ++sequence,
                   child(
                       "E-" + nhs,
                       nhs,

@@ -210,6 +210,104 @@ class CouncilRecordsIT {
 
   @Test
   @DisplayName(
+      "R3 R27: a child with no NHS number of its own raises the data-quality failure: FAILED naming the NHS number, a step for the data team, nothing sent; recording it shares the plan")
+  void childWithoutNhsNumber() throws Exception {
+    LocalDate dob = LocalDate.of(2013, 5, 17);
+    String personId = "NONHS-" + TestData.nhsNumber();
+    long child = Council.addChildWithoutNhs(SW, personId, "Kit", "Shaw", dob);
+    int filesBefore = workflowFiles(personId).size();
+    addPlan(child, "CHILD_PROTECTION_PLAN", null, TestData.today().minusMonths(2), null);
+
+    // at once, on the council side: no file goes to the hub for a child it cannot identify
+    JsonObject failed = status(child);
+    assertThat(failed.getString("state")).isEqualTo("FAILED");
+    assertThat(failed.getString("detail"))
+        .contains("the child's NHS number is not recorded")
+        .contains("record it on the child's file");
+    long dq = Council.inbox(Spine.LEICS_ADMIN, "DATA_QUALITY_VIRTUAL_WORKER");
+    assertThat(Council.steps(Spine.LEICS_ADMIN, dq, null).getValuesAs(JsonObject.class))
+        .filteredOn(s -> !s.isNull("child"))
+        .filteredOn(s -> s.getJsonObject("child").getJsonNumber("id").longValue() == child)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.getString("typeName")).isEqualTo("CP-IS Failure Notification");
+              assertThat(s.getString("summary")).contains(personId).contains("NHS number");
+            });
+    assertThat(workflowFiles(personId)).hasSize(filesBefore);
+
+    // a number that is not a valid NHS number cannot be recorded: refused naming the field
+    Rest.Reply invalid =
+        Rest.put(
+            SW,
+            "/children/" + child + "/identity",
+            "{\"nhsNumber\":\"" + TestData.nhsNumberWithBadCheckDigit() + "\"}");
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(((JsonObject) invalid.json()).getString("field")).isEqualTo("nhsNumber");
+    assertThat(status(child).getString("state")).isEqualTo("FAILED");
+
+    String nhs = TestData.nhsNumber();
+    Demographics.register(nhs, "Kit", "Shaw", dob);
+    ok(Rest.put(SW, "/children/" + child + "/identity", "{\"nhsNumber\":\"" + nhs + "\"}"));
+    awaitStatus(child, "SHARED");
+    assertThat(records(nhs)).extracting(r -> r.getPlanType().getCode()).containsExactly("CPP");
+  }
+
+  @Test
+  @DisplayName(
+      "R9: changes made quickly in a row to one child's plans all reach the hub, applied in the order made; the hub ends with the last")
+  void changesInARowArriveInOrder() throws Exception {
+    String nhs = TestData.nhsNumber();
+    String personId = "R9-" + nhs;
+    long child = Council.addChild(SW, personId, nhs, "Eli", "Rowe", LocalDate.of(2014, 9, 3));
+    LocalDate start = TestData.today().minusMonths(8);
+    int filesBefore = workflowFiles(personId).size();
+
+    // start, change (a care episode added), then the end date moved day by day: no waiting
+    long plan = addPlan(child, "CHILD_PROTECTION_PLAN", null, start, null);
+    addPlan(child, "CARE_EPISODE", "S31", start.plusMonths(1), null);
+    int ends = 8;
+    LocalDate lastEnd = null;
+    for (int i = ends; i >= 1; i--) {
+      lastEnd = TestData.today().minusDays(i);
+      endPlan(child, plan, lastEnd);
+    }
+    int changes = 2 + ends;
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> workflowFiles(personId).size() >= filesBefore + changes);
+    awaitStatus(child, "SHARED");
+
+    List<JsonObject> files = workflowFiles(personId);
+    assertThat(files)
+        .as("one file per change, none lost, none twice")
+        .hasSize(filesBefore + changes);
+    assertThat(files).allSatisfy(f -> assertThat(f.getString("fileCode")).isEqualTo("CPF02"));
+    // newest first: applied in the order made means the numbers fall as the times do
+    for (int i = 1; i < files.size(); i++) {
+      JsonObject newer = files.get(i - 1);
+      JsonObject older = files.get(i);
+      assertThat(newer.getInt("fileSequenceId")).isGreaterThan(older.getInt("fileSequenceId"));
+      assertThat(java.time.Instant.parse(newer.getString("receivedAt")))
+          .isAfterOrEqualTo(java.time.Instant.parse(older.getString("receivedAt")));
+    }
+    final LocalDate end = lastEnd;
+    assertThat(records(nhs))
+        .extracting(
+            r -> r.getPlanType().getCode(),
+            r ->
+                r.getEffectiveTime().getHigh() == null
+                    ? null
+                    : r.getEffectiveTime().getHigh().getValue())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("CPP", end.format(HL7)),
+            org.assertj.core.groups.Tuple.tuple("LAC", null));
+  }
+
+  @Test
+  @DisplayName(
       "R26 R27: a record the hub refuses shows FAILED with the field and what to do, goes to data quality, and clears when fixed")
   void hubFailureAndFix() throws Exception {
     String nhs = TestData.nhsNumber();
@@ -394,6 +492,25 @@ class CouncilRecordsIT {
     } catch (org.opencpis.contract.query.QUQIIN010000UK14 notFound) {
       return List.of();
     }
+  }
+
+  /**
+   * The council workflow's files to the hub that carried this child, newest first, as the hub kept
+   * them (the administrators' view).
+   */
+  static List<JsonObject> workflowFiles(String laPersonId) {
+    Rest.Reply r = Rest.get(Spine.ADMIN, "/admin/uploads/855?channel=COUNCIL_WORKFLOW&max=500");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return ((JsonObject) r.json())
+        .getJsonArray("submissions").getValuesAs(JsonObject.class).stream()
+            .filter(
+                f ->
+                    f.getJsonArray("records").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(
+                            rec ->
+                                rec.containsKey("localChildId")
+                                    && laPersonId.equals(rec.getString("localChildId"))))
+            .toList();
   }
 
   static JsonObject ok(Rest.Reply r) {

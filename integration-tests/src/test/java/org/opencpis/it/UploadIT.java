@@ -354,6 +354,72 @@ class UploadIT {
 
   @Test
   @DisplayName(
+      "R28: a file that fails validation is kept with its failure, not dropped: corrupt (CPF01), all refused (CPF04) and partly refused (CPF03), each record's code and field")
+  void failedFilesAreKept() throws Exception {
+    int seq = TestData.nextFileSequence(LEICS);
+    String nhs = TestData.nhsNumber();
+    String badCheck = TestData.nhsNumberWithBadCheckDigit();
+    REPCMT000002GB01 corrupt =
+        file(LEICS, seq, child("L-8001", nhs, "Uma", "Frost", DOB, "CPP", START, null));
+    corrupt.getHeader().getRecordCount().setValue(3);
+    assertThat(leicestershire.upload(corrupt).getFileResponseCode().getCode()).isEqualTo("CPF01");
+
+    REPCMT000003GB01 none =
+        leicestershire.upload(
+            file(
+                LEICS,
+                seq,
+                child("L-8002", badCheck, "Uma", "Frost", DOB, "CPP", START, null),
+                child("L-8003", nhs, "Uma", "Frost", DOB, "XYZ", START, null)));
+    assertThat(none.getFileResponseCode().getCode()).isEqualTo("CPF04");
+    REPCMT000003GB01 some =
+        leicestershire.upload(
+            file(
+                LEICS,
+                child("L-8001", nhs, "Uma", "Frost", DOB, "CPP", START, null),
+                child("L-8002", badCheck, "Uma", "Frost", DOB, "CPP", START, null)));
+    assertThat(some.getFileResponseCode().getCode()).isEqualTo("CPF03");
+
+    List<JsonObject> first = submissions(seq);
+    assertThat(first)
+        .as("file %s: the corrupt one and the one all refused, newest first", seq)
+        .extracting(f -> f.getString("fileCode"))
+        .containsExactly("CPF04", "CPF01");
+    JsonObject keptCorrupt = first.get(1);
+    assertThat(keptCorrupt.getString("channel")).isEqualTo("CPISUPLOAD");
+    assertThat(keptCorrupt.getString("detail")).contains("recordCount says 3").contains("holds 1");
+    assertThat(keptCorrupt.getInt("declaredRecordCount")).isEqualTo(3);
+    assertThat(keptCorrupt.getInt("receivedRecordCount")).isEqualTo(1);
+    assertThat(keptCorrupt.getString("sendingAsid")).isEqualTo("200000000" + LEICS);
+    assertThat(keptCorrupt.getString("contentDigest")).matches("[0-9a-f]{64}");
+    assertThat(first.get(0).getJsonArray("records").getValuesAs(JsonObject.class))
+        .extracting(
+            r -> r.getInt("sequenceNumber"),
+            r -> r.getString("localChildId"),
+            r -> r.getString("code"),
+            r -> r.getString("field"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "L-8002", "CPR04", "childSubject/id"),
+            org.assertj.core.groups.Tuple.tuple(2, "L-8003", "CPR07", "information/code"));
+    assertThat(first.get(0).getJsonArray("records").getJsonObject(0).getString("detail"))
+        .contains("modulus 11");
+
+    List<JsonObject> second = submissions(seq + 1);
+    assertThat(second)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getString("fileCode")).isEqualTo("CPF03");
+              assertThat(f.getInt("loaded")).isEqualTo(1);
+              assertThat(f.getInt("rejected")).isEqualTo(1);
+              assertThat(f.getJsonArray("records").getValuesAs(JsonObject.class))
+                  .extracting(r -> r.getString("code"))
+                  .containsExactly("CPR06", "CPR04");
+            });
+  }
+
+  @Test
+  @DisplayName(
       "Security: an upload is accepted only from the caller's own LA, and only from an uploader")
   void refusals() {
     String nhs = TestData.nhsNumber();
@@ -387,6 +453,15 @@ class UploadIT {
                     file("XYZ", child("L-7003", nhs, "Ned", "Orr", DOB, "CPP", START, null))));
     assertThat(unknown.getFaultInfo().getCode()).isEqualTo("UNKNOWN_SENDER");
     assertNotShared(nhs);
+  }
+
+  /** Leicestershire's kept cpisupload files with this sequence id, newest first. */
+  static List<JsonObject> submissions(int seq) {
+    Rest.Reply r =
+        Rest.get(
+            Spine.ADMIN, "/admin/uploads/" + LEICS + "?channel=CPISUPLOAD&fileSequenceId=" + seq);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return ((JsonObject) r.json()).getJsonArray("submissions").getValuesAs(JsonObject.class);
   }
 
   /** The administrators' view of an LA's streams and kept files. */

@@ -87,15 +87,24 @@ class CouncilRecordsIT {
         Rest.post(
             SW,
             "/children/" + child + "/plans",
-            plan("CARE_EPISODE", "PLACEMENT_ORDER", LocalDate.of(2026, 2, 2)));
+            plan("CARE_EPISODE", "PLACEMENT_ORDER", TestData.monthsAgo(10)));
     assertThat(po.status()).isEqualTo(201);
     assertThat(((JsonObject) po.json()).getBoolean("sharedWithCpis")).isFalse();
-    Thread.sleep(1500); // give a wrongly sent update the time to arrive
+    // a file sent would have made the child PENDING in the same transaction
     assertThat(status(child).getString("state")).isEqualTo("NOT_SHARED");
-    assertThat(records(nhs)).isEmpty();
 
-    addPlan(child, "CARE_EPISODE", "S20", LocalDate.of(2026, 6, 1), null);
+    LocalDate s20Start = TestData.monthsAgo(6);
+    addPlan(child, "CARE_EPISODE", "S20", s20Start, null);
     awaitStatus(child, "SHARED");
+    // the council's files are applied strictly in order: had the placement order sent a file,
+    // it would have been applied before this later one. Only the s20 episode's file came.
+    assertThat(workflowFiles("CE-" + nhs))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getString("fileCode")).isEqualTo("CPF02");
+              assertThat(f.getJsonArray("records")).hasSize(1);
+            });
     assertThat(records(nhs))
         .singleElement()
         .satisfies(
@@ -103,7 +112,7 @@ class CouncilRecordsIT {
               assertThat(r.getPlanType().getCode()).isEqualTo("LAC");
               assertThat(r.getEffectiveTime().getLow().getValue())
                   .as("the s20 episode, not the placement order")
-                  .isEqualTo("20260601");
+                  .isEqualTo(s20Start.format(HL7));
             });
   }
 
@@ -114,7 +123,7 @@ class CouncilRecordsIT {
     String mother = TestData.nhsNumber();
     LocalDate motherDob = TestData.today().minusYears(16).minusMonths(2);
     long mum = Council.addChild(SW, "MUM-" + mother, mother, "Tia", "Lane", motherDob);
-    addPlan(mum, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 3, 1), null);
+    addPlan(mum, "CHILD_PROTECTION_PLAN", null, TestData.monthsAgo(9), null);
     awaitStatus(mum, "SHARED");
 
     long unborn =
@@ -128,7 +137,7 @@ class CouncilRecordsIT {
                     + "\"}"))
             .getJsonNumber("id")
             .longValue();
-    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 10, 5), null);
+    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, TestData.monthsAgo(2), null);
     awaitStatus(unborn, "SHARED");
     assertThat(records(mother))
         .extracting(r -> r.getPlanType().getCode())
@@ -182,7 +191,7 @@ class CouncilRecordsIT {
                     + "\"}"))
             .getJsonNumber("id")
             .longValue();
-    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 11, 2), null);
+    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, TestData.daysAgo(30), null);
 
     JsonObject failed = status(unborn);
     assertThat(failed.getString("state")).isEqualTo("FAILED");
@@ -313,7 +322,7 @@ class CouncilRecordsIT {
     String nhs = TestData.nhsNumber();
     Demographics.register(nhs, "Ben", "Ash", LocalDate.of(2017, 7, 7));
     long child = Council.addChild(SW, "HF-" + nhs, nhs, "Ben", "Ash", null);
-    addPlan(child, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 5, 5), null);
+    addPlan(child, "CHILD_PROTECTION_PLAN", null, TestData.monthsAgo(7), null);
 
     JsonObject failed = awaitStatus(child, "FAILED");
     assertThat(failed.getString("detail"))
@@ -351,7 +360,7 @@ class CouncilRecordsIT {
                     + "\"}"))
             .getJsonNumber("id")
             .longValue();
-    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 11, 9), null);
+    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, TestData.daysAgo(23), null);
     assertThat(status(unborn).getString("state")).isEqualTo("FAILED");
 
     String motherNhs = TestData.nhsNumber();
@@ -379,7 +388,7 @@ class CouncilRecordsIT {
     LocalDate dob = LocalDate.of(2014, 2, 14);
     long child = Council.addChild(SW, "ID-" + nhs, nhs, "Jon", "Pike", dob);
     Demographics.register(nhs, "Jonathan", "Pike", dob); // the national record has his legal name
-    addPlan(child, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 4, 4), null);
+    addPlan(child, "CHILD_PROTECTION_PLAN", null, TestData.monthsAgo(8), null);
     JsonObject mismatch = awaitStatus(child, "FAILED");
     assertThat(mismatch.getString("detail")).contains("CPR03").contains("given");
     ok(Rest.put(SW, "/children/" + child + "/identity", "{\"givenName\":\"Jonathan\"}"));
@@ -390,7 +399,7 @@ class CouncilRecordsIT {
     Demographics.register(current, "Lou", "Reed", dob);
     long moved = Council.addChild(SW, "SU-" + old, old, "Lou", "Reed", dob);
     Demographics.registerSuperseded(old, current, "Lou", "Reed", dob);
-    addPlan(moved, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 4, 4), null);
+    addPlan(moved, "CHILD_PROTECTION_PLAN", null, TestData.monthsAgo(8), null);
     JsonObject superseded = awaitStatus(moved, "FAILED");
     assertThat(superseded.getString("detail")).contains("CPR05").contains(current);
     long dq = Council.inbox(Spine.LEICS_ADMIN, "DATA_QUALITY_VIRTUAL_WORKER");
@@ -435,7 +444,7 @@ class CouncilRecordsIT {
             Rest.post(
                     Spine.MANC_ADMIN,
                     "/children/" + child + "/plans",
-                    plan("CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 1, 1)))
+                    plan("CHILD_PROTECTION_PLAN", null, TestData.monthsAgo(11)))
                 .status())
         .isEqualTo(404);
     assertThat(status(child).getString("state")).isEqualTo("NOT_SHARED");

@@ -67,7 +67,25 @@ public final class TestData {
             .orElse(1);
   }
 
+  /**
+   * Today as the server counts it (its zone, cpis.zone, is Europe/London; it runs on this machine's
+   * clock). Every plan date in the tests is counted from it, never fixed, so no test meets the
+   * 12-month retention, or today, as the calendar moves on.
+   */
   public static LocalDate today() {
     return LocalDate.now(LONDON);
+  }
+
+  public static LocalDate monthsAgo(int months) {
+    return today().minusMonths(months);
+  }
+
+  public static LocalDate daysAgo(int days) {
+    return today().minusDays(days);
+  }
+
+  /** A date as HL7 v3 and v2 write it (YYYYMMDD). */
+  public static String hl7(LocalDate day) {
+    return day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
   }
 }

@@ -34,7 +34,7 @@ class UploadIT {
 
   static final String LEICS = "855";
   static final LocalDate DOB = LocalDate.of(2019, 4, 2);
-  static final LocalDate START = LocalDate.of(2026, 9, 1);
+  static final LocalDate START = TestData.monthsAgo(3);
 
   final CpisUploadPortType leicestershire = Spine.upload(Spine.LEICESTERSHIRE);
 
@@ -167,13 +167,35 @@ class UploadIT {
     assertThat(ack.getRecordAck().get(1).getDetail()).contains("only s31, s38 and s20");
     assertNotShared(placementOrder);
 
-    REPCIN000007GB01 answer = Spine.query(Spine.CLINICIAN).query(byPerson(s31, ED_NURSE));
-    var record = answer.getControlActEvent().getSubject().getCpisResult().getChildRecord().get(0);
-    assertThat(record.getPlanType().getCode()).isEqualTo("LAC");
-    assertThat(record.getPlanType().getDisplayName()).isEqualTo("Looked After Child");
-    // nothing in the answer carries the legal basis
-    assertThat(record.toString() + record.getPlanType().getDisplayName())
-        .doesNotContainIgnoringCase("s31");
+    var clinician = Spine.query(Spine.CLINICIAN);
+    Spine.RawAnswers raw = Spine.rawAnswers(clinician);
+    REPCIN000007GB01 answer = clinician.query(byPerson(s31, ED_NURSE));
+    var result = answer.getControlActEvent().getSubject().getCpisResult();
+    assertThat(result.getChildRecord())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.getPlanType().getCode()).isEqualTo("LAC");
+              assertThat(record.getPlanType().getDisplayName()).isEqualTo("Looked After Child");
+              assertThat(record.getEffectiveTime().getLow().getValue())
+                  .isEqualTo(TestData.hl7(START));
+              assertThat(record.getEffectiveTime().getHigh()).isNull();
+              assertThat(record.getResponsibleOrganization().getId().getExtension())
+                  .isEqualTo(LEICS);
+            });
+    // nothing in the answer as it came over the wire carries the legal basis: no field for it,
+    // no value of it
+    var records = Xml.elements(Xml.parse(raw.last()), "childRecord");
+    assertThat(records).hasSize(1);
+    assertThat(Xml.elementNames(records.get(0)))
+        .contains("planType", "effectiveTime", "responsibleOrganization")
+        .noneMatch(n -> n.toLowerCase(java.util.Locale.ROOT).contains("legal"));
+    assertThat(raw.last())
+        .contains("LAC")
+        .doesNotContainIgnoringCase("s31")
+        .doesNotContainIgnoringCase("section 31")
+        .doesNotContainIgnoringCase("care order")
+        .doesNotContainIgnoringCase("legalStatus");
   }
 
   @Test

@@ -82,7 +82,7 @@ public final class AccessBench {
                       "Child" + i,
                       LocalDate.of(2016, 1, 1),
                       "CPP",
-                      LocalDate.of(2026, 1, 1),
+                      TestData.monthsAgo(11),
                       null)));
       shared.add(nhs);
     }
@@ -146,7 +146,7 @@ public final class AccessBench {
                       "Flow" + i,
                       LocalDate.of(2016, 1, 1),
                       "CPP",
-                      LocalDate.of(2026, 1, 1),
+                      TestData.monthsAgo(11),
                       null)));
       long t0 = System.nanoTime();
       port.query(byPerson(nhs, ED_NURSE));

@@ -42,8 +42,7 @@ class AccessHistoryIT {
         .upload(
             file(
                 "855",
-                child(
-                    "L-H" + nhs, nhs, "Pia", "Quinn", DOB, "CPP", LocalDate.of(2026, 2, 1), null)));
+                child("L-H" + nhs, nhs, "Pia", "Quinn", DOB, "CPP", TestData.monthsAgo(10), null)));
     return nhs;
   }
 

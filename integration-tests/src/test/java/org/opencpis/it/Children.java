@@ -10,7 +10,7 @@ import java.time.LocalDate;
 final class Children {
 
   static final LocalDate DOB = LocalDate.of(2018, 6, 14);
-  static final LocalDate PLAN_START = LocalDate.of(2026, 3, 2);
+  static final LocalDate PLAN_START = TestData.monthsAgo(9);
 
   private Children() {}
 

@@ -87,15 +87,24 @@ class CouncilRecordsIT {
         Rest.post(
             SW,
             "/children/" + child + "/plans",
-            plan("CARE_EPISODE", "PLACEMENT_ORDER", LocalDate.of(2026, 2, 2)));
+            plan("CARE_EPISODE", "PLACEMENT_ORDER", TestData.monthsAgo(10)));
     assertThat(po.status()).isEqualTo(201);
     assertThat(((JsonObject) po.json()).getBoolean("sharedWithCpis")).isFalse();
-    Thread.sleep(1500); // give a wrongly sent update the time to arrive
+    // a file sent would have made the child PENDING in the same transaction
     assertThat(status(child).getString("state")).isEqualTo("NOT_SHARED");
-    assertThat(records(nhs)).isEmpty();
 
-    addPlan(child, "CARE_EPISODE", "S20", LocalDate.of(2026, 6, 1), null);
+    LocalDate s20Start = TestData.monthsAgo(6);
+    addPlan(child, "CARE_EPISODE", "S20", s20Start, null);
     awaitStatus(child, "SHARED");
+    // the council's files are applied strictly in order: had the placement order sent a file,
+    // it would have been applied before this later one. Only the s20 episode's file came.
+    assertThat(workflowFiles("CE-" + nhs))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getString("fileCode")).isEqualTo("CPF02");
+              assertThat(f.getJsonArray("records")).hasSize(1);
+            });
     assertThat(records(nhs))
         .singleElement()
         .satisfies(
@@ -103,7 +112,7 @@ class CouncilRecordsIT {
               assertThat(r.getPlanType().getCode()).isEqualTo("LAC");
               assertThat(r.getEffectiveTime().getLow().getValue())
                   .as("the s20 episode, not the placement order")
-                  .isEqualTo("20260601");
+                  .isEqualTo(s20Start.format(HL7));
             });
   }
 
@@ -114,7 +123,7 @@ class CouncilRecordsIT {
     String mother = TestData.nhsNumber();
     LocalDate motherDob = TestData.today().minusYears(16).minusMonths(2);
     long mum = Council.addChild(SW, "MUM-" + mother, mother, "Tia", "Lane", motherDob);
-    addPlan(mum, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 3, 1), null);
+    addPlan(mum, "CHILD_PROTECTION_PLAN", null, TestData.monthsAgo(9), null);
     awaitStatus(mum, "SHARED");
 
     long unborn =
@@ -128,7 +137,7 @@ class CouncilRecordsIT {
                     + "\"}"))
             .getJsonNumber("id")
             .longValue();
-    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 10, 5), null);
+    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, TestData.monthsAgo(2), null);
     awaitStatus(unborn, "SHARED");
     assertThat(records(mother))
         .extracting(r -> r.getPlanType().getCode())
@@ -182,7 +191,7 @@ class CouncilRecordsIT {
                     + "\"}"))
             .getJsonNumber("id")
             .longValue();
-    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 11, 2), null);
+    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, TestData.daysAgo(30), null);
 
     JsonObject failed = status(unborn);
     assertThat(failed.getString("state")).isEqualTo("FAILED");
@@ -210,12 +219,110 @@ class CouncilRecordsIT {
 
   @Test
   @DisplayName(
+      "R3 R27: a child with no NHS number of its own raises the data-quality failure: FAILED naming the NHS number, a step for the data team, nothing sent; recording it shares the plan")
+  void childWithoutNhsNumber() throws Exception {
+    LocalDate dob = LocalDate.of(2013, 5, 17);
+    String personId = "NONHS-" + TestData.nhsNumber();
+    long child = Council.addChildWithoutNhs(SW, personId, "Kit", "Shaw", dob);
+    int filesBefore = workflowFiles(personId).size();
+    addPlan(child, "CHILD_PROTECTION_PLAN", null, TestData.today().minusMonths(2), null);
+
+    // at once, on the council side: no file goes to the hub for a child it cannot identify
+    JsonObject failed = status(child);
+    assertThat(failed.getString("state")).isEqualTo("FAILED");
+    assertThat(failed.getString("detail"))
+        .contains("the child's NHS number is not recorded")
+        .contains("record it on the child's file");
+    long dq = Council.inbox(Spine.LEICS_ADMIN, "DATA_QUALITY_VIRTUAL_WORKER");
+    assertThat(Council.steps(Spine.LEICS_ADMIN, dq, null).getValuesAs(JsonObject.class))
+        .filteredOn(s -> !s.isNull("child"))
+        .filteredOn(s -> s.getJsonObject("child").getJsonNumber("id").longValue() == child)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.getString("typeName")).isEqualTo("CP-IS Failure Notification");
+              assertThat(s.getString("summary")).contains(personId).contains("NHS number");
+            });
+    assertThat(workflowFiles(personId)).hasSize(filesBefore);
+
+    // a number that is not a valid NHS number cannot be recorded: refused naming the field
+    Rest.Reply invalid =
+        Rest.put(
+            SW,
+            "/children/" + child + "/identity",
+            "{\"nhsNumber\":\"" + TestData.nhsNumberWithBadCheckDigit() + "\"}");
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(((JsonObject) invalid.json()).getString("field")).isEqualTo("nhsNumber");
+    assertThat(status(child).getString("state")).isEqualTo("FAILED");
+
+    String nhs = TestData.nhsNumber();
+    Demographics.register(nhs, "Kit", "Shaw", dob);
+    ok(Rest.put(SW, "/children/" + child + "/identity", "{\"nhsNumber\":\"" + nhs + "\"}"));
+    awaitStatus(child, "SHARED");
+    assertThat(records(nhs)).extracting(r -> r.getPlanType().getCode()).containsExactly("CPP");
+  }
+
+  @Test
+  @DisplayName(
+      "R9: changes made quickly in a row to one child's plans all reach the hub, applied in the order made; the hub ends with the last")
+  void changesInARowArriveInOrder() throws Exception {
+    String nhs = TestData.nhsNumber();
+    String personId = "R9-" + nhs;
+    long child = Council.addChild(SW, personId, nhs, "Eli", "Rowe", LocalDate.of(2014, 9, 3));
+    LocalDate start = TestData.today().minusMonths(8);
+    int filesBefore = workflowFiles(personId).size();
+
+    // start, change (a care episode added), then the end date moved day by day: no waiting
+    long plan = addPlan(child, "CHILD_PROTECTION_PLAN", null, start, null);
+    addPlan(child, "CARE_EPISODE", "S31", start.plusMonths(1), null);
+    int ends = 8;
+    LocalDate lastEnd = null;
+    for (int i = ends; i >= 1; i--) {
+      lastEnd = TestData.today().minusDays(i);
+      endPlan(child, plan, lastEnd);
+    }
+    int changes = 2 + ends;
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> workflowFiles(personId).size() >= filesBefore + changes);
+    awaitStatus(child, "SHARED");
+
+    List<JsonObject> files = workflowFiles(personId);
+    assertThat(files)
+        .as("one file per change, none lost, none twice")
+        .hasSize(filesBefore + changes);
+    assertThat(files).allSatisfy(f -> assertThat(f.getString("fileCode")).isEqualTo("CPF02"));
+    // newest first: applied in the order made means the numbers fall as the times do
+    for (int i = 1; i < files.size(); i++) {
+      JsonObject newer = files.get(i - 1);
+      JsonObject older = files.get(i);
+      assertThat(newer.getInt("fileSequenceId")).isGreaterThan(older.getInt("fileSequenceId"));
+      assertThat(java.time.Instant.parse(newer.getString("receivedAt")))
+          .isAfterOrEqualTo(java.time.Instant.parse(older.getString("receivedAt")));
+    }
+    final LocalDate end = lastEnd;
+    assertThat(records(nhs))
+        .extracting(
+            r -> r.getPlanType().getCode(),
+            r ->
+                r.getEffectiveTime().getHigh() == null
+                    ? null
+                    : r.getEffectiveTime().getHigh().getValue())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("CPP", end.format(HL7)),
+            org.assertj.core.groups.Tuple.tuple("LAC", null));
+  }
+
+  @Test
+  @DisplayName(
       "R26 R27: a record the hub refuses shows FAILED with the field and what to do, goes to data quality, and clears when fixed")
   void hubFailureAndFix() throws Exception {
     String nhs = TestData.nhsNumber();
     Demographics.register(nhs, "Ben", "Ash", LocalDate.of(2017, 7, 7));
     long child = Council.addChild(SW, "HF-" + nhs, nhs, "Ben", "Ash", null);
-    addPlan(child, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 5, 5), null);
+    addPlan(child, "CHILD_PROTECTION_PLAN", null, TestData.monthsAgo(7), null);
 
     JsonObject failed = awaitStatus(child, "FAILED");
     assertThat(failed.getString("detail"))
@@ -253,7 +360,7 @@ class CouncilRecordsIT {
                     + "\"}"))
             .getJsonNumber("id")
             .longValue();
-    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 11, 9), null);
+    addPlan(unborn, "CHILD_PROTECTION_PLAN", null, TestData.daysAgo(23), null);
     assertThat(status(unborn).getString("state")).isEqualTo("FAILED");
 
     String motherNhs = TestData.nhsNumber();
@@ -281,7 +388,7 @@ class CouncilRecordsIT {
     LocalDate dob = LocalDate.of(2014, 2, 14);
     long child = Council.addChild(SW, "ID-" + nhs, nhs, "Jon", "Pike", dob);
     Demographics.register(nhs, "Jonathan", "Pike", dob); // the national record has his legal name
-    addPlan(child, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 4, 4), null);
+    addPlan(child, "CHILD_PROTECTION_PLAN", null, TestData.monthsAgo(8), null);
     JsonObject mismatch = awaitStatus(child, "FAILED");
     assertThat(mismatch.getString("detail")).contains("CPR03").contains("given");
     ok(Rest.put(SW, "/children/" + child + "/identity", "{\"givenName\":\"Jonathan\"}"));
@@ -292,7 +399,7 @@ class CouncilRecordsIT {
     Demographics.register(current, "Lou", "Reed", dob);
     long moved = Council.addChild(SW, "SU-" + old, old, "Lou", "Reed", dob);
     Demographics.registerSuperseded(old, current, "Lou", "Reed", dob);
-    addPlan(moved, "CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 4, 4), null);
+    addPlan(moved, "CHILD_PROTECTION_PLAN", null, TestData.monthsAgo(8), null);
     JsonObject superseded = awaitStatus(moved, "FAILED");
     assertThat(superseded.getString("detail")).contains("CPR05").contains(current);
     long dq = Council.inbox(Spine.LEICS_ADMIN, "DATA_QUALITY_VIRTUAL_WORKER");
@@ -337,7 +444,7 @@ class CouncilRecordsIT {
             Rest.post(
                     Spine.MANC_ADMIN,
                     "/children/" + child + "/plans",
-                    plan("CHILD_PROTECTION_PLAN", null, LocalDate.of(2026, 1, 1)))
+                    plan("CHILD_PROTECTION_PLAN", null, TestData.monthsAgo(11)))
                 .status())
         .isEqualTo(404);
     assertThat(status(child).getString("state")).isEqualTo("NOT_SHARED");
@@ -394,6 +501,25 @@ class CouncilRecordsIT {
     } catch (org.opencpis.contract.query.QUQIIN010000UK14 notFound) {
       return List.of();
     }
+  }
+
+  /**
+   * The council workflow's files to the hub that carried this child, newest first, as the hub kept
+   * them (the administrators' view).
+   */
+  static List<JsonObject> workflowFiles(String laPersonId) {
+    Rest.Reply r = Rest.get(Spine.ADMIN, "/admin/uploads/855?channel=COUNCIL_WORKFLOW&max=500");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return ((JsonObject) r.json())
+        .getJsonArray("submissions").getValuesAs(JsonObject.class).stream()
+            .filter(
+                f ->
+                    f.getJsonArray("records").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(
+                            rec ->
+                                rec.containsKey("localChildId")
+                                    && laPersonId.equals(rec.getString("localChildId"))))
+            .toList();
   }
 
   static JsonObject ok(Rest.Reply r) {

@@ -36,7 +36,7 @@ class DemographicsIT {
 
   static final String LEICESTER = "856";
   static final LocalDate DOB = LocalDate.of(2017, 8, 9);
-  static final LocalDate START = LocalDate.of(2026, 9, 1);
+  static final LocalDate START = TestData.monthsAgo(3);
 
   @BeforeAll
   static void deployed() {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class FollowUpWorkflowIT {
 
   static final LocalDate DOB = LocalDate.of(2015, 3, 9);
-  static final LocalDate START = LocalDate.of(2026, 8, 3);
+  static final LocalDate START = TestData.monthsAgo(4);
 
   @BeforeAll
   static void deployed() {

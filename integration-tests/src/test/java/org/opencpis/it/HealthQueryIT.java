@@ -35,8 +35,7 @@ class HealthQueryIT {
         .upload(
             file(
                 "855",
-                child(
-                    "HQ-" + nhs, nhs, "Ava", "Wren", DOB, "CPP", LocalDate.of(2026, 2, 2), null)));
+                child("HQ-" + nhs, nhs, "Ava", "Wren", DOB, "CPP", TestData.monthsAgo(10), null)));
 
     JsonObject a = Council.ok(Rest.post(Spine.CLINICIAN, "/health/cpis", query(nhs, "RWE")));
     assertThat(a.getString("nhsNumber")).isEqualTo(nhs);
@@ -46,7 +45,7 @@ class HealthQueryIT {
     assertThat(record.getString("emergencyDutyPhone")).isEqualTo("01164960999");
     assertThat(record.getString("officeHoursPhone")).isEqualTo("01164960111");
     assertThat(record.getString("planType")).isEqualTo("CPP");
-    assertThat(record.getString("startDate")).isEqualTo("2026-02-02");
+    assertThat(record.getString("startDate")).isEqualTo(TestData.monthsAgo(10).toString());
     assertThat(a.getBoolean("accessRecorded")).isTrue();
     JsonObject mine = a.getJsonArray("previousAccesses").getJsonObject(0);
     assertThat(mine.getString("viewerName")).isEqualTo("Kim Lowe");

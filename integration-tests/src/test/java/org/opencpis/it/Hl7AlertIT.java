@@ -66,7 +66,7 @@ class Hl7AlertIT {
           .isEqualTo("Leicestershire County Council^^^^^^^^^855");
       assertThat(observation(oru, "1", "CPIS-TEL-WP")).isEqualTo("01164960111^WPN^PH");
       assertThat(observation(oru, "1", "CPIS-TEL-EC")).isEqualTo("01164960999^EMR^PH");
-      assertThat(observation(oru, "1", "CPIS-START")).isEqualTo("20260302");
+      assertThat(observation(oru, "1", "CPIS-START")).isEqualTo(TestData.hl7(Children.PLAN_START));
       assertThat(Children.accesses(nhs)).isEqualTo(1);
     }
   }

@@ -71,7 +71,7 @@ class Hl7QueryIT {
     assertThat(observation(rsp, "1", "CPIS-TEL-EC")).isEqualTo("01164960999^EMR^PH");
     assertThat(observation(rsp, "1", "CPIS-START"))
         .isEqualTo(r.getEffectiveTime().getLow().getValue())
-        .isEqualTo("20260302");
+        .isEqualTo(TestData.hl7(Children.PLAN_START));
     assertThat(observation(rsp, "1", "CPIS-END")).isNull();
     assertThat(Children.accesses(nhs)).isEqualTo(2);
   }

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,6 +26,8 @@ import org.opencpis.contract.hl7.NotificationPullResponse;
 import org.opencpis.contract.hl7.Organization;
 import org.opencpis.contract.hl7.PulledNotification;
 import org.opencpis.contract.upload.CpisError;
+import org.opencpis.contract.upload.CpisUploadPortType;
+import org.w3c.dom.Element;
 
 /** LA systems outside this deployment pull their notifications over a window (R8, R20). */
 @ExtendWith(ArquillianExtension.class)
@@ -32,6 +35,15 @@ import org.opencpis.contract.upload.CpisError;
 class NotificationPullIT {
 
   static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+  /** Words a field or text giving the reason for an access would use. */
+  static final Pattern WHY =
+      Pattern.compile("(?i)reason|purpose|justif|because|why|cause|grounds|concern");
+
+  /** The attributes of an element and all under it, as one string. */
+  static String raw(Element e) {
+    return String.join(" ", Xml.attributes(e));
+  }
 
   @BeforeAll
   static void deployed() {
@@ -49,21 +61,20 @@ class NotificationPullIT {
         .upload(
             file(
                 "856",
-                child(
-                    "CITY-" + nhs,
-                    nhs,
-                    "Ida",
-                    "Moon",
-                    dob,
-                    "CPP",
-                    LocalDate.of(2026, 4, 1),
-                    null)));
+                child("CITY-" + nhs, nhs, "Ida", "Moon", dob, "CPP", TestData.monthsAgo(8), null)));
     Spine.upload(Spine.MANCHESTER)
         .upload(
             file(
                 "352",
                 child(
-                    "MCR-" + nhs, nhs, "Ida", "Moon", dob, "CPP", LocalDate.of(2026, 4, 2), null)));
+                    "MCR-" + nhs,
+                    nhs,
+                    "Ida",
+                    "Moon",
+                    dob,
+                    "CPP",
+                    TestData.monthsAgo(8).plusDays(1),
+                    null)));
     Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE));
 
     List<PulledNotification> mine =
@@ -81,6 +92,39 @@ class NotificationPullIT {
     assertThat(n.getAccess().getViewerName().getFamily()).isEqualTo("Ada Okafor");
     assertThat(n.getAccess().getJobRole().getDisplayName()).isEqualTo("Nurse Access Role");
     assertThat(n.getAccess().getCareSetting().getCode()).isEqualTo("ED");
+
+    // never why: the notification, as it came over the wire, holds who, when and where and
+    // nothing else: no reason, purpose or justification field, and no such text
+    CpisUploadPortType port = Spine.upload(Spine.LEICESTER);
+    Spine.RawAnswers raw = Spine.rawAnswers(port);
+    pull(port, "856", from, null);
+    List<Element> forTheChild =
+        Xml.elements(Xml.parse(raw.last()), "notification").stream()
+            .filter(e -> raw(e).contains("extension=" + nhs))
+            .toList();
+    assertThat(forTheChild).as("the child's notification in the raw answer").hasSize(1);
+    Element notification = forTheChild.get(0);
+    assertThat(Xml.elementNames(notification))
+        .as("every field of the notification")
+        .containsExactlyInAnyOrder(
+            "id",
+            "messageType",
+            "createdAt",
+            "localChildId",
+            "subject",
+            "name",
+            "given",
+            "family",
+            "birthTime",
+            "access",
+            "time",
+            "viewerName",
+            "jobRole",
+            "organization",
+            "careSetting")
+        .noneMatch(name -> WHY.matcher(name).find());
+    assertThat(Xml.attributes(notification)).noneMatch(a -> WHY.matcher(a).find());
+    assertThat(notification.getTextContent()).doesNotContainPattern(WHY);
 
     // Manchester gets its own, with its own child id; Leicester's answer holds none of Manchester's
     List<PulledNotification> manchester = forChild(pull(Spine.MANCHESTER, "352", from, null), nhs);
@@ -120,6 +164,11 @@ class NotificationPullIT {
 
   static NotificationPullResponse pull(
       Spine.User user, String la, LocalDateTime low, LocalDateTime high) throws CpisError {
+    return pull(Spine.upload(user), la, low, high);
+  }
+
+  static NotificationPullResponse pull(
+      CpisUploadPortType port, String la, LocalDateTime low, LocalDateTime high) throws CpisError {
     NotificationPullRequest r = new NotificationPullRequest();
     r.setId(UploadFiles.ii(java.util.UUID.randomUUID().toString(), null));
     r.setCommunicationFunctionSnd(UploadFiles.device("200000000" + la));
@@ -132,7 +181,7 @@ class NotificationPullIT {
       window.setHigh(UploadFiles.ts(high.format(TS)));
     }
     r.setAccessTime(window);
-    NotificationPullResponse answer = Spine.upload(user).pullNotifications(r);
+    NotificationPullResponse answer = port.pullNotifications(r);
     assertThat(answer.getComplete().isValue()).isTrue();
     return answer;
   }

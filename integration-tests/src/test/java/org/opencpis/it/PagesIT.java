@@ -33,7 +33,7 @@ import org.openqa.selenium.WebElement;
 class PagesIT {
 
   static final LocalDate DOB = LocalDate.of(2016, 4, 12);
-  static final LocalDate START = LocalDate.of(2026, 8, 3);
+  static final LocalDate START = TestData.monthsAgo(4);
   static final String UHL = "University Hospitals of Leicester NHS Trust";
 
   @BeforeAll
@@ -250,7 +250,11 @@ class PagesIT {
       assertThat(council)
           .containsPattern("Out of hours \\(emergency duty team\\)\\s+01164960999")
           .containsPattern("Office hours\\s+01164960111")
-          .containsPattern("Child Protection Plan\\s+From 3 August 2026");
+          .containsPattern(
+              "Child Protection Plan\\s+From "
+                  + START.format(
+                      java.time.format.DateTimeFormatter.ofPattern(
+                          "d MMMM yyyy", java.util.Locale.UK)));
       assertThat(b.awaitText("#previous-accesses", "Lena Marsh"))
           .contains("Nurse Access Role")
           .contains(UHL + " (RWE)");

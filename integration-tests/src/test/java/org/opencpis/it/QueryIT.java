@@ -48,25 +48,19 @@ class QueryIT {
       "R6 R8 R18: two LAs, CPP and LAC at once, each with the LA's name, code and both numbers")
   void twoLocalAuthorities() throws Exception {
     String nhs = TestData.nhsNumber();
+    LocalDate cppStart = TestData.monthsAgo(9);
+    LocalDate lacStart = TestData.monthsAgo(6);
+    // Manchester's plan ended 9 months ago: still visible (12 months after its end)
+    LocalDate mancStart = TestData.monthsAgo(23);
+    LocalDate mancEnd = TestData.monthsAgo(9);
     Spine.upload(Spine.LEICESTERSHIRE)
         .upload(
             file(
                 "855",
-                child("L-Q1", nhs, "Noah", "Patel", DOB, "CPP", LocalDate.of(2026, 3, 2), null),
-                lac("L-Q1", nhs, "Noah", "Patel", DOB, "s20", LocalDate.of(2026, 5, 20))));
+                child("L-Q1", nhs, "Noah", "Patel", DOB, "CPP", cppStart, null),
+                lac("L-Q1", nhs, "Noah", "Patel", DOB, "s20", lacStart)));
     Spine.upload(Spine.MANCHESTER)
-        .upload(
-            file(
-                "352",
-                child(
-                    "M-77",
-                    nhs,
-                    "Noah",
-                    "Patel",
-                    DOB,
-                    "CPP",
-                    LocalDate.of(2025, 1, 10),
-                    LocalDate.of(2026, 2, 27))));
+        .upload(file("352", child("M-77", nhs, "Noah", "Patel", DOB, "CPP", mancStart, mancEnd)));
 
     REPCIN000007GB01 answer = clinician.query(byPerson(nhs, ED_NURSE));
 
@@ -91,11 +85,15 @@ class QueryIT {
                     : r.getEffectiveTime().getHigh().getValue())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                "352", "Manchester City Council", "CPP", "20250110", "20260227"),
+                "352",
+                "Manchester City Council",
+                "CPP",
+                TestData.hl7(mancStart),
+                TestData.hl7(mancEnd)),
             org.assertj.core.groups.Tuple.tuple(
-                "855", "Leicestershire County Council", "CPP", "20260302", null),
+                "855", "Leicestershire County Council", "CPP", TestData.hl7(cppStart), null),
             org.assertj.core.groups.Tuple.tuple(
-                "855", "Leicestershire County Council", "LAC", "20260520", null));
+                "855", "Leicestershire County Council", "LAC", TestData.hl7(lacStart), null));
     List<TEL> phones = records.get(1).getResponsibleOrganization().getTelecom();
     assertThat(phones)
         .extracting(TEL::getUse, TEL::getValue)
@@ -115,15 +113,8 @@ class QueryIT {
             file(
                 "856",
                 child(
-                    "C-M1",
-                    mother,
-                    "Lily",
-                    "Shaw",
-                    motherDob,
-                    "CPP",
-                    LocalDate.of(2025, 11, 3),
-                    null),
-                unborn("C-U1", mother, "Lily", "Shaw", motherDob, LocalDate.of(2026, 10, 1))));
+                    "C-M1", mother, "Lily", "Shaw", motherDob, "CPP", TestData.monthsAgo(13), null),
+                unborn("C-U1", mother, "Lily", "Shaw", motherDob, TestData.monthsAgo(2))));
 
     CPISResult result =
         clinician
@@ -232,7 +223,7 @@ class QueryIT {
         .upload(
             file(
                 "855",
-                child("L-Q9", nhs, "Ola", "Reed", DOB, "CPP", LocalDate.of(2026, 1, 5), null)));
+                child("L-Q9", nhs, "Ola", "Reed", DOB, "CPP", TestData.monthsAgo(11), null)));
 
     clinician.query(bySystem(nhs, "918999198738", MIU_DOCTOR));
     CPISResult result =

@@ -38,8 +38,7 @@ class ReliabilityIT {
         .upload(
             file(
                 "855",
-                child(
-                    "RD-" + nhs, nhs, "Oli", "Vance", DOB, "CPP", LocalDate.of(2026, 7, 1), null)));
+                child("RD-" + nhs, nhs, "Oli", "Vance", DOB, "CPP", TestData.monthsAgo(5), null)));
     Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE));
     long inbox = Council.inbox(Spine.LEICS_ADMIN, "CPIS_VIRTUAL_WORKER");
     JsonObject step = Council.awaitStepFor(Spine.LEICS_ADMIN, inbox, nhs, 1);
@@ -64,7 +63,7 @@ class ReliabilityIT {
                     "Vance",
                     DOB,
                     "CPP",
-                    LocalDate.of(2026, 7, 1),
+                    TestData.monthsAgo(5),
                     null)));
     Spine.query(Spine.CLINICIAN).query(byPerson(other, ED_NURSE));
     Council.awaitStepFor(Spine.LEICS_ADMIN, inbox, other, 1);
@@ -91,8 +90,7 @@ class ReliabilityIT {
         .upload(
             file(
                 "330",
-                child(
-                    "BCC-" + nhs, nhs, "Uri", "West", DOB, "CPP", LocalDate.of(2026, 6, 1), null)));
+                child("BCC-" + nhs, nhs, "Uri", "West", DOB, "CPP", TestData.monthsAgo(6), null)));
     Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE));
 
     Awaitility.await()

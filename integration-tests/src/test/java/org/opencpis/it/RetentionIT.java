@@ -7,14 +7,24 @@ import static org.opencpis.it.UploadFiles.child;
 import static org.opencpis.it.UploadFiles.file;
 import static org.opencpis.it.UploadFiles.withDeleteDate;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opencpis.contract.hl7.UploadRecord;
+import org.opencpis.contract.upload.CpisError;
 
 /**
  * Retention on the running server (R10, R11): dates are set relative to today (Europe/London), so
@@ -85,6 +95,67 @@ class RetentionIT {
 
   @Test
   @DisplayName(
+      "R10 R9: the purge never interleaves with an upload: records shared again while purges run are neither removed nor make a file or a purge fail")
+  void purgeAndUploadNeverInterleave() throws Exception {
+    LocalDate today = TestData.today();
+    LocalDate start = today.minusYears(3);
+    LocalDate longEnded = today.minusMonths(13);
+    int children = 60;
+    List<UploadRecord> ended = new ArrayList<>();
+    List<UploadRecord> open = new ArrayList<>();
+    List<String> numbers = new ArrayList<>();
+    for (int i = 0; i < children; i++) {
+      String nhs = TestData.nhsNumber();
+      numbers.add(nhs);
+      ended.add(child("RI-" + i + "-" + nhs, nhs, "Ira", "Moss", DOB, "CPP", start, longEnded));
+      open.add(
+          UploadFiles.unregisteredChild(
+              "RI-" + i + "-" + nhs, nhs, "Ira", "Moss", DOB, "CPP", start, null));
+    }
+    // each round: a file ends them all long ago (so the purge would remove them), then the next
+    // file shares them again while a purge starts at a random moment of it: without a lock the
+    // purge decides on the ended rows and removes them under the file (or fails on them)
+    int rounds = 20;
+    var port = Spine.upload(Spine.LEICESTERSHIRE);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    List<String> failures = new ArrayList<>();
+    try {
+      for (int round = 1; round <= rounds; round++) {
+        failures.addAll(upload(port, ended));
+        int delayMillis = ThreadLocalRandom.current().nextInt(250);
+        Future<Rest.Reply> purge =
+            pool.submit(
+                () -> {
+                  Thread.sleep(delayMillis);
+                  return Rest.post(Spine.ADMIN, "/admin/retention/run", null);
+                });
+        failures.addAll(upload(port, open));
+        Rest.Reply purged = purge.get(2, TimeUnit.MINUTES);
+        if (purged.status() != 200) {
+          failures.add("round " + round + " purge: " + purged.status() + " " + purged.body());
+        }
+        for (String nhs : List.of(numbers.get(0), numbers.get(children - 1))) {
+          if (UploadIT.held(nhs).size() != 1) {
+            failures.add("round " + round + ": " + nhs + " not held after the file shared it");
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(failures).as("every file applied whole, every purge completed").isEmpty();
+    for (String nhs : numbers) {
+      JsonArray held = UploadIT.held(nhs);
+      assertThat(held).as("held for %s after the last file", nhs).hasSize(1);
+      assertThat(UploadIT.endDate(held.getJsonObject(0))).as("shared again, open").isNull();
+    }
+    assertVisible(numbers.get(0));
+    assertVisible(numbers.get(children - 1));
+  }
+
+  @Test
+  @DisplayName(
       "Security: only an administrator may run the purge or read the register (403 with a reason)")
   void adminOnly() {
     Rest.Reply denied = Rest.post(Spine.CLINICIAN, "/admin/retention/run", null);
@@ -94,6 +165,22 @@ class RetentionIT {
     Rest.Reply bad = Rest.get(Spine.ADMIN, "/admin/register/123");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(((JsonObject) bad.json()).getString("code")).isEqualTo("INVALID_NHS_NUMBER");
+  }
+
+  /** Sends the records as Leicestershire's next file; what went wrong, if anything. */
+  static List<String> upload(
+      org.opencpis.contract.upload.CpisUploadPortType port, List<UploadRecord> records) {
+    try {
+      String code =
+          port.upload(file("855", records.toArray(UploadRecord[]::new)))
+              .getFileResponseCode()
+              .getCode();
+      return "CPF02".equals(code) ? List.of() : List.of("file answered " + code);
+    } catch (CpisError e) {
+      return List.of("file refused: " + e.getFaultInfo().getCode() + " " + e.getMessage());
+    } catch (jakarta.xml.ws.WebServiceException e) {
+      return List.of("file failed: " + e.getMessage());
+    }
   }
 
   static void assertVisible(String nhs) throws Exception {

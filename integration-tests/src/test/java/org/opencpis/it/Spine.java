@@ -2,7 +2,17 @@ package org.opencpis.it;
 
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.soap.AddressingFeature;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
 import org.opencpis.contract.query.CpisQueryPortType;
 import org.opencpis.contract.query.Cpisquery;
 import org.opencpis.contract.upload.CpisUploadPortType;
@@ -44,6 +54,48 @@ public final class Spine {
     CpisUploadPortType port = new Cpisupload().getCpisUploadPort(new AddressingFeature(true, true));
     configure((BindingProvider) port, "/spine/cpisupload", user);
     return port;
+  }
+
+  /**
+   * Keeps the raw XML of the answers a CXF client receives (the SOAP envelope as it came over the
+   * wire), so a test can check what the answer does not hold, not only what its Java view shows.
+   */
+  public static final class RawAnswers extends AbstractPhaseInterceptor<Message> {
+
+    private volatile String last;
+
+    private RawAnswers() {
+      super(Phase.RECEIVE);
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+      InputStream in = message.getContent(InputStream.class);
+      if (in == null) {
+        return;
+      }
+      try {
+        byte[] body = in.readAllBytes();
+        last = new String(body, StandardCharsets.UTF_8);
+        message.setContent(InputStream.class, new ByteArrayInputStream(body));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The last answer received, as XML. */
+    public String last() {
+      return last;
+    }
+  }
+
+  /** Starts keeping the raw answers of this client port. */
+  public static RawAnswers rawAnswers(Object port) {
+    RawAnswers raw = new RawAnswers();
+    Client client = ClientProxy.getClient(port);
+    client.getInInterceptors().add(raw);
+    client.getInFaultInterceptors().add(raw);
+    return raw;
   }
 
   private static void configure(BindingProvider port, String path, User user) {

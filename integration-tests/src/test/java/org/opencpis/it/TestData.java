@@ -1,18 +1,14 @@
 package org.opencpis.it;
 
+import jakarta.json.JsonObject;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Test identities: NHS numbers from the test range 999 000 0000 - 999 999 9999, file sequences. */
 public final class TestData {
 
   public static final ZoneId LONDON = ZoneId.of("Europe/London");
-
-  private static final Map<String, AtomicInteger> FILE_SEQUENCES = new ConcurrentHashMap<>();
 
   private TestData() {}
 
@@ -48,12 +44,48 @@ public final class TestData {
     return check == 11 ? 0 : check;
   }
 
-  /** The next file sequence id of an LA (the server is fresh for every run). */
+  /**
+   * The number the LA's next cpisupload file must have (each file is exactly the next one), as the
+   * server's stream says (the administrators' {@code GET /api/admin/uploads/{la}}): a file refused
+   * or not applied (CPF01, CPF05) does not take its number, so a count kept here would drift. 1 for
+   * an LA the hub does not know. Build the file just before sending it; one uploader per LA at a
+   * time.
+   */
   public static int nextFileSequence(String la) {
-    return FILE_SEQUENCES.computeIfAbsent(la, k -> new AtomicInteger()).incrementAndGet();
+    Rest.Reply r = Rest.get(Spine.ADMIN, "/admin/uploads/" + la + "?max=1");
+    if (r.status() == 400) {
+      return 1;
+    }
+    if (r.status() != 200) {
+      throw new IllegalStateException("upload streams of " + la + ": HTTP " + r.status());
+    }
+    return ((JsonObject) r.json())
+        .getJsonArray("streams").getValuesAs(JsonObject.class).stream()
+            .filter(s -> "CPISUPLOAD".equals(s.getString("channel")))
+            .mapToInt(s -> s.getInt("nextFileSequenceId"))
+            .findFirst()
+            .orElse(1);
   }
 
+  /**
+   * Today as the server counts it (its zone, cpis.zone, is Europe/London; it runs on this machine's
+   * clock). Every plan date in the tests is counted from it, never fixed, so no test meets the
+   * 12-month retention, or today, as the calendar moves on.
+   */
   public static LocalDate today() {
     return LocalDate.now(LONDON);
+  }
+
+  public static LocalDate monthsAgo(int months) {
+    return today().minusMonths(months);
+  }
+
+  public static LocalDate daysAgo(int days) {
+    return today().minusDays(days);
+  }
+
+  /** A date as HL7 v3 and v2 write it (YYYYMMDD). */
+  public static String hl7(LocalDate day) {
+    return day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
   }
 }

@@ -9,7 +9,9 @@ import static org.opencpis.it.UploadFiles.file;
 import static org.opencpis.it.UploadFiles.lac;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.time.LocalDate;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +34,7 @@ class UploadIT {
 
   static final String LEICS = "855";
   static final LocalDate DOB = LocalDate.of(2019, 4, 2);
-  static final LocalDate START = LocalDate.of(2026, 9, 1);
+  static final LocalDate START = TestData.monthsAgo(3);
 
   final CpisUploadPortType leicestershire = Spine.upload(Spine.LEICESTERSHIRE);
 
@@ -165,13 +167,35 @@ class UploadIT {
     assertThat(ack.getRecordAck().get(1).getDetail()).contains("only s31, s38 and s20");
     assertNotShared(placementOrder);
 
-    REPCIN000007GB01 answer = Spine.query(Spine.CLINICIAN).query(byPerson(s31, ED_NURSE));
-    var record = answer.getControlActEvent().getSubject().getCpisResult().getChildRecord().get(0);
-    assertThat(record.getPlanType().getCode()).isEqualTo("LAC");
-    assertThat(record.getPlanType().getDisplayName()).isEqualTo("Looked After Child");
-    // nothing in the answer carries the legal basis
-    assertThat(record.toString() + record.getPlanType().getDisplayName())
-        .doesNotContainIgnoringCase("s31");
+    var clinician = Spine.query(Spine.CLINICIAN);
+    Spine.RawAnswers raw = Spine.rawAnswers(clinician);
+    REPCIN000007GB01 answer = clinician.query(byPerson(s31, ED_NURSE));
+    var result = answer.getControlActEvent().getSubject().getCpisResult();
+    assertThat(result.getChildRecord())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.getPlanType().getCode()).isEqualTo("LAC");
+              assertThat(record.getPlanType().getDisplayName()).isEqualTo("Looked After Child");
+              assertThat(record.getEffectiveTime().getLow().getValue())
+                  .isEqualTo(TestData.hl7(START));
+              assertThat(record.getEffectiveTime().getHigh()).isNull();
+              assertThat(record.getResponsibleOrganization().getId().getExtension())
+                  .isEqualTo(LEICS);
+            });
+    // nothing in the answer as it came over the wire carries the legal basis: no field for it,
+    // no value of it
+    var records = Xml.elements(Xml.parse(raw.last()), "childRecord");
+    assertThat(records).hasSize(1);
+    assertThat(Xml.elementNames(records.get(0)))
+        .contains("planType", "effectiveTime", "responsibleOrganization")
+        .noneMatch(n -> n.toLowerCase(java.util.Locale.ROOT).contains("legal"));
+    assertThat(raw.last())
+        .contains("LAC")
+        .doesNotContainIgnoringCase("s31")
+        .doesNotContainIgnoringCase("section 31")
+        .doesNotContainIgnoringCase("care order")
+        .doesNotContainIgnoringCase("legalStatus");
   }
 
   @Test
@@ -179,42 +203,241 @@ class UploadIT {
       "R9: the same file twice gets the same answer and changes nothing; an end date is a change")
   void idempotentAndOrdered() throws Exception {
     String nhs = TestData.nhsNumber();
-    int skipped = TestData.nextFileSequence(LEICS); // a file that arrives late, below
     int seq = TestData.nextFileSequence(LEICS);
     REPCMT000002GB01 f =
         file(LEICS, seq, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START, null));
 
     REPCMT000003GB01 first = leicestershire.upload(f);
     REPCMT000003GB01 again = leicestershire.upload(f);
+    // the same content in a new message (new message id) is the same file too
+    REPCMT000003GB01 resent =
+        leicestershire.upload(
+            file(LEICS, seq, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START, null)));
 
-    assertThat(again.getFileResponseCode().getCode())
-        .isEqualTo(first.getFileResponseCode().getCode())
-        .isEqualTo("CPF02");
-    assertThat(again.getRecordAck())
-        .extracting(a -> a.getResponseCode().getCode())
-        .containsExactly("CPR06");
+    assertThat(List.of(first, again, resent))
+        .allSatisfy(
+            a -> {
+              assertThat(a.getFileResponseCode().getCode()).isEqualTo("CPF02");
+              assertThat(a.getFileSequenceId().getValue()).isEqualTo(seq);
+              assertThat(a.getRecordAck())
+                  .extracting(r -> r.getResponseCode().getCode())
+                  .containsExactly("CPR06");
+            });
     assertThat(held(nhs)).hasSize(1);
+    assertThat(TestData.nextFileSequence(LEICS)).as("a repeat takes no number").isEqualTo(seq + 1);
 
     LocalDate end = TestData.today().minusDays(3);
-    leicestershire.upload(
-        file(LEICS, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START.minusMonths(6), end)));
+    REPCMT000003GB01 ended =
+        leicestershire.upload(
+            file(LEICS, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START.minusMonths(6), end)));
+    assertThat(ended.getFileResponseCode().getCode()).isEqualTo("CPF02");
     JsonArray held = held(nhs);
     assertThat(held).hasSize(1);
     assertThat(held.getJsonObject(0).getString("endDate")).isEqualTo(end.toString());
 
-    // an older file arriving after newer ones is refused, and changes nothing
-    CpisError late =
+    // the first file arriving again after the newer one is still its first answer, and
+    // changes nothing: the newer information stays
+    assertThat(leicestershire.upload(f).getFileResponseCode().getCode()).isEqualTo("CPF02");
+    assertThat(held(nhs).getJsonObject(0).getString("endDate")).isEqualTo(end.toString());
+  }
+
+  @Test
+  @DisplayName(
+      "R9 R28: other content under a number already taken is refused naming the field, and changes nothing; the first file again still gets its answer")
+  void reusedSequenceWithOtherContent() throws Exception {
+    String nhs = TestData.nhsNumber();
+    String other = TestData.nhsNumber();
+    int seq = TestData.nextFileSequence(LEICS);
+    REPCMT000002GB01 f =
+        file(LEICS, seq, child("L-6101", nhs, "Ola", "Birch", DOB, "CPP", START, null));
+    REPCMT000003GB01 first = leicestershire.upload(f);
+    assertThat(first.getFileResponseCode().getCode()).isEqualTo("CPF02");
+
+    LocalDate end = TestData.today().minusDays(1);
+    CpisError reused =
         catchThrowableOfType(
             CpisError.class,
             () ->
                 leicestershire.upload(
                     file(
                         LEICS,
-                        skipped,
-                        child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START, null))));
-    assertThat(late.getFaultInfo().getCode()).isEqualTo("FILE_OUT_OF_SEQUENCE");
-    assertThat(late.getFaultInfo().getField()).isEqualTo("header/fileSequenceId");
-    assertThat(held(nhs).getJsonObject(0).getString("endDate")).isEqualTo(end.toString());
+                        seq,
+                        child("L-6101", nhs, "Ola", "Birch", DOB, "CPP", START, end),
+                        child("L-6102", other, "Pam", "Birch", DOB, "CPP", START, null))));
+
+    assertThat(reused).as("a reused fileSequenceId is refused").isNotNull();
+    assertThat(reused.getFaultInfo().getCode()).isEqualTo("FILE_SEQUENCE_REUSED");
+    assertThat(reused.getFaultInfo().getField()).isEqualTo("header/fileSequenceId");
+    assertThat(reused.getFaultInfo().getMessage())
+        .contains("file " + seq + " of Leicestershire County Council (855) was already answered")
+        .contains("different content")
+        .contains("nothing of this file was loaded")
+        .contains("send this content as file " + (seq + 1));
+    // nothing of the refused file reached the register
+    assertThat(endDate(held(nhs).getJsonObject(0))).as("still open").isNull();
+    assertThat(held(other)).isEmpty();
+    assertNotShared(other);
+
+    REPCMT000003GB01 again = leicestershire.upload(f);
+    assertThat(again.getFileResponseCode().getCode()).isEqualTo("CPF02");
+    assertThat(again.getRecordAck())
+        .extracting(a -> a.getLocalChildId().getExtension(), a -> a.getResponseCode().getCode())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("L-6101", "CPR06"));
+    assertThat(TestData.nextFileSequence(LEICS)).isEqualTo(seq + 1);
+  }
+
+  @Test
+  @DisplayName(
+      "R9: each file must be exactly the next one: a gap is refused with the number expected, and nothing of the file is loaded")
+  void gapRefused() throws Exception {
+    String nhs = TestData.nhsNumber();
+    int next = TestData.nextFileSequence(LEICS);
+    CpisError gap =
+        catchThrowableOfType(
+            CpisError.class,
+            () ->
+                leicestershire.upload(
+                    file(
+                        LEICS,
+                        next + 1,
+                        child("L-6201", nhs, "Quin", "Dale", DOB, "CPP", START, null))));
+    assertThat(gap).isNotNull();
+    assertThat(gap.getFaultInfo().getCode()).isEqualTo("FILE_OUT_OF_SEQUENCE");
+    assertThat(gap.getFaultInfo().getField()).isEqualTo("header/fileSequenceId");
+    assertThat(gap.getFaultInfo().getMessage())
+        .contains("file " + (next + 1) + " is not the next file of Leicestershire County Council")
+        .contains("send file " + next + " first");
+    assertNotShared(nhs);
+    assertThat(TestData.nextFileSequence(LEICS)).isEqualTo(next);
+  }
+
+  @Test
+  @DisplayName(
+      "Security: the sequence is the authenticated council's, not the sending system's: a chosen ASID and a huge number move nothing, and the council workflow's files still go through")
+  void sequenceBelongsToTheCouncil() throws Exception {
+    int next = TestData.nextFileSequence(LEICS);
+    JsonObject before = uploads(LEICS);
+    String nhs = TestData.nhsNumber();
+    for (String asid : List.of("OPENCPIS-CASEWORK", "200000000999", "COUNCIL_WORKFLOW")) {
+      REPCMT000002GB01 huge =
+          file(LEICS, 2_000_000_000, child("L-6301", nhs, "Rex", "Vale", DOB, "CPP", START, null));
+      huge.setCommunicationFunctionSnd(UploadFiles.device(asid));
+      CpisError refused = catchThrowableOfType(CpisError.class, () -> leicestershire.upload(huge));
+      assertThat(refused).as("file 2,000,000,000 from ASID %s", asid).isNotNull();
+      assertThat(refused.getFaultInfo().getCode()).isEqualTo("FILE_OUT_OF_SEQUENCE");
+      assertThat(refused.getFaultInfo().getMessage()).contains("the next is " + next);
+    }
+    JsonObject refusedAll = uploads(LEICS);
+    assertThat(stream(refusedAll, "CPISUPLOAD")).isEqualTo(stream(before, "CPISUPLOAD"));
+    assertThat(refusedAll.getJsonArray("streams").getValuesAs(JsonObject.class))
+        .as("no stream of a sending system, none moved to the number asked")
+        .extracting(s -> s.getString("channel"))
+        .doesNotHaveDuplicates()
+        .isSubsetOf("CPISUPLOAD", "COUNCIL_WORKFLOW");
+    assertThat(refusedAll.getJsonArray("streams").getValuesAs(JsonObject.class))
+        .allSatisfy(s -> assertThat(s.getInt("lastFileSequenceId")).isLessThan(1_000_000));
+
+    // one stream for the council whatever the ASID: another system's file under the same number
+    // is the same file, not the first of a new stream
+    REPCMT000002GB01 f =
+        file(LEICS, next, child("L-6301", nhs, "Rex", "Vale", DOB, "CPP", START, null));
+    f.setCommunicationFunctionSnd(UploadFiles.device("200000000111"));
+    assertThat(leicestershire.upload(f).getFileResponseCode().getCode()).isEqualTo("CPF02");
+    f.setCommunicationFunctionSnd(UploadFiles.device("200000000222"));
+    assertThat(leicestershire.upload(f).getFileResponseCode().getCode()).isEqualTo("CPF02");
+    REPCMT000002GB01 older =
+        file(
+            LEICS,
+            next,
+            child("L-6301", nhs, "Rex", "Vale", DOB, "CPP", START.minusYears(1), null));
+    older.setCommunicationFunctionSnd(UploadFiles.device("200000000333"));
+    assertThat(catchThrowableOfType(CpisError.class, () -> leicestershire.upload(older)))
+        .satisfies(e -> assertThat(e.getFaultInfo().getCode()).isEqualTo("FILE_SEQUENCE_REUSED"));
+    assertThat(held(nhs).getJsonObject(0).getString("startDate")).isEqualTo(START.toString());
+
+    // the council workflow (its own stream) is untouched and still shares
+    String child = TestData.nhsNumber();
+    long id = Council.addChild(Spine.LEICS_SW, "SEQ-" + child, child, "Sol", "Vale", DOB);
+    CouncilRecordsIT.addPlan(
+        id, "CHILD_PROTECTION_PLAN", null, TestData.today().minusDays(5), null);
+    CouncilRecordsIT.awaitStatus(id, "SHARED");
+    JsonObject after = uploads(LEICS);
+    assertThat(stream(after, "CPISUPLOAD").getInt("lastFileSequenceId")).isEqualTo(next);
+    int workflowBefore =
+        stream(before, "COUNCIL_WORKFLOW") == null
+            ? 0
+            : stream(before, "COUNCIL_WORKFLOW").getInt("lastFileSequenceId");
+    assertThat(stream(after, "COUNCIL_WORKFLOW").getInt("lastFileSequenceId"))
+        .isGreaterThan(workflowBefore)
+        .isLessThan(1_000_000);
+    assertThat(after.getJsonArray("submissions").getJsonObject(0).getString("channel"))
+        .isEqualTo("COUNCIL_WORKFLOW");
+  }
+
+  @Test
+  @DisplayName(
+      "R28: a file that fails validation is kept with its failure, not dropped: corrupt (CPF01), all refused (CPF04) and partly refused (CPF03), each record's code and field")
+  void failedFilesAreKept() throws Exception {
+    int seq = TestData.nextFileSequence(LEICS);
+    String nhs = TestData.nhsNumber();
+    String badCheck = TestData.nhsNumberWithBadCheckDigit();
+    REPCMT000002GB01 corrupt =
+        file(LEICS, seq, child("L-8001", nhs, "Uma", "Frost", DOB, "CPP", START, null));
+    corrupt.getHeader().getRecordCount().setValue(3);
+    assertThat(leicestershire.upload(corrupt).getFileResponseCode().getCode()).isEqualTo("CPF01");
+
+    REPCMT000003GB01 none =
+        leicestershire.upload(
+            file(
+                LEICS,
+                seq,
+                child("L-8002", badCheck, "Uma", "Frost", DOB, "CPP", START, null),
+                child("L-8003", nhs, "Uma", "Frost", DOB, "XYZ", START, null)));
+    assertThat(none.getFileResponseCode().getCode()).isEqualTo("CPF04");
+    REPCMT000003GB01 some =
+        leicestershire.upload(
+            file(
+                LEICS,
+                child("L-8001", nhs, "Uma", "Frost", DOB, "CPP", START, null),
+                child("L-8002", badCheck, "Uma", "Frost", DOB, "CPP", START, null)));
+    assertThat(some.getFileResponseCode().getCode()).isEqualTo("CPF03");
+
+    List<JsonObject> first = submissions(seq);
+    assertThat(first)
+        .as("file %s: the corrupt one and the one all refused, newest first", seq)
+        .extracting(f -> f.getString("fileCode"))
+        .containsExactly("CPF04", "CPF01");
+    JsonObject keptCorrupt = first.get(1);
+    assertThat(keptCorrupt.getString("channel")).isEqualTo("CPISUPLOAD");
+    assertThat(keptCorrupt.getString("detail")).contains("recordCount says 3").contains("holds 1");
+    assertThat(keptCorrupt.getInt("declaredRecordCount")).isEqualTo(3);
+    assertThat(keptCorrupt.getInt("receivedRecordCount")).isEqualTo(1);
+    assertThat(keptCorrupt.getString("sendingAsid")).isEqualTo("200000000" + LEICS);
+    assertThat(keptCorrupt.getString("contentDigest")).matches("[0-9a-f]{64}");
+    assertThat(first.get(0).getJsonArray("records").getValuesAs(JsonObject.class))
+        .extracting(
+            r -> r.getInt("sequenceNumber"),
+            r -> r.getString("localChildId"),
+            r -> r.getString("code"),
+            r -> r.getString("field"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(1, "L-8002", "CPR04", "childSubject/id"),
+            org.assertj.core.groups.Tuple.tuple(2, "L-8003", "CPR07", "information/code"));
+    assertThat(first.get(0).getJsonArray("records").getJsonObject(0).getString("detail"))
+        .contains("modulus 11");
+
+    List<JsonObject> second = submissions(seq + 1);
+    assertThat(second)
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getString("fileCode")).isEqualTo("CPF03");
+              assertThat(f.getInt("loaded")).isEqualTo(1);
+              assertThat(f.getInt("rejected")).isEqualTo(1);
+              assertThat(f.getJsonArray("records").getValuesAs(JsonObject.class))
+                  .extracting(r -> r.getString("code"))
+                  .containsExactly("CPR06", "CPR04");
+            });
   }
 
   @Test
@@ -252,6 +475,36 @@ class UploadIT {
                     file("XYZ", child("L-7003", nhs, "Ned", "Orr", DOB, "CPP", START, null))));
     assertThat(unknown.getFaultInfo().getCode()).isEqualTo("UNKNOWN_SENDER");
     assertNotShared(nhs);
+  }
+
+  /** Leicestershire's kept cpisupload files with this sequence id, newest first. */
+  static List<JsonObject> submissions(int seq) {
+    Rest.Reply r =
+        Rest.get(
+            Spine.ADMIN, "/admin/uploads/" + LEICS + "?channel=CPISUPLOAD&fileSequenceId=" + seq);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return ((JsonObject) r.json()).getJsonArray("submissions").getValuesAs(JsonObject.class);
+  }
+
+  /** The administrators' view of an LA's streams and kept files. */
+  static JsonObject uploads(String la) {
+    Rest.Reply r = Rest.get(Spine.ADMIN, "/admin/uploads/" + la);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return (JsonObject) r.json();
+  }
+
+  static JsonObject stream(JsonObject uploads, String channel) {
+    return uploads.getJsonArray("streams").getValuesAs(JsonObject.class).stream()
+        .filter(s -> channel.equals(s.getString("channel")))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A held record's end date, null when it has none. */
+  static String endDate(JsonObject held) {
+    return held.containsKey("endDate") && !held.isNull("endDate")
+        ? held.getString("endDate")
+        : null;
   }
 
   static JsonArray held(String nhs) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.opencpis.hub.domain.ReceivedRecord;
 import org.opencpis.hub.domain.RecordOutcome;
 import org.opencpis.hub.domain.SubjectKind;
+import org.opencpis.hub.domain.UploadChannel;
 import org.opencpis.notification.CouncilUpload;
 import org.opencpis.notification.LaNotification;
 import org.opencpis.notification.NotificationIssuer;
@@ -14,8 +15,13 @@ import org.opencpis.shared.Settings;
 
 /**
  * Applies a file from a council's own workflow in this deployment exactly as a cpisupload file
- * (same checks, same plan life cycle, its own sequence), and answers the council with an
- * acknowledgement notification, in the same transaction.
+ * (same checks, same plan life cycle), in the council's own council-workflow stream, and answers
+ * the council with an acknowledgement notification, in the same transaction.
+ *
+ * <p>The stream is {@link UploadChannel#COUNCIL_WORKFLOW} because the file came by the internal
+ * queue, whatever sending system the message names: a cpisupload caller can never reach this
+ * stream, nor this code its. A file that is not the next one (a redelivery overtaken by a later
+ * file) is refused, rolled back and delivered again after the earlier one (R9).
  */
 @Stateless
 public class CouncilUploadService {
@@ -50,6 +56,7 @@ public class CouncilUploadService {
                 "council workflow " + file.laCode(),
                 true,
                 true,
+                UploadChannel.COUNCIL_WORKFLOW,
                 file.sendingSystem(),
                 file.laCode(),
                 file.fileSequenceId(),
@@ -64,7 +71,12 @@ public class CouncilUploadService {
     }
     issuer.issue(
         new LaNotification(
-            "ack:" + file.laCode() + ":" + file.sendingSystem() + ":" + file.fileSequenceId(),
+            "ack:"
+                + file.laCode()
+                + ":"
+                + UploadChannel.COUNCIL_WORKFLOW.streamName()
+                + ":"
+                + file.fileSequenceId(),
             LaNotification.Type.ACKNOWLEDGEMENT,
             file.laCode(),
             settings.clock().instant(),

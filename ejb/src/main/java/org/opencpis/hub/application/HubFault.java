@@ -17,6 +17,7 @@ public class HubFault extends RuntimeException {
   public static final String MANDATORY_DATA_MISSING = "ErrorBase1712.MANDATORY_DATA_MISSING";
   public static final String UNKNOWN_SENDER = "UNKNOWN_SENDER";
   public static final String OUT_OF_SEQUENCE = "FILE_OUT_OF_SEQUENCE";
+  public static final String SEQUENCE_REUSED = "FILE_SEQUENCE_REUSED";
 
   private final String code;
   private final String field;

@@ -5,11 +5,17 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.opencpis.hub.domain.LocalAuthority;
 import org.opencpis.hub.domain.SharedRecord;
+import org.opencpis.hub.domain.UploadChannel;
+import org.opencpis.hub.domain.UploadStream;
+import org.opencpis.hub.domain.UploadSubmission;
 import org.opencpis.hub.infrastructure.RegisterRepository;
 import org.opencpis.shared.InvalidValueException;
 import org.opencpis.shared.NhsNumber;
 
-/** What an administrator may look at in the register: LAs, and what is held for a child. */
+/**
+ * What an administrator may look at in the register: LAs, what is held for a child, and a council's
+ * upload streams with the files it sent, each kept with its answer (R28).
+ */
 @Stateless
 public class RegisterAdminService {
 
@@ -17,6 +23,28 @@ public class RegisterAdminService {
 
   public List<LocalAuthority> localAuthorities() {
     return register.localAuthorities();
+  }
+
+  /** A council's upload streams and its kept files, newest first. */
+  public record Uploads(
+      LocalAuthority localAuthority,
+      List<UploadStream> streams,
+      List<UploadSubmission> submissions) {}
+
+  public Uploads uploads(String laCode, UploadChannel channel, Integer fileSequence, int max) {
+    LocalAuthority la =
+        register
+            .localAuthority(laCode)
+            .orElseThrow(
+                () ->
+                    new HubFault(
+                        HubFault.UNKNOWN_SENDER,
+                        "la",
+                        "'" + laCode + "' is not a local authority known to CP-IS"));
+    return new Uploads(
+        la,
+        register.uploadStreams(la.odsCode()),
+        register.submissions(la.odsCode(), channel, fileSequence, Math.max(1, Math.min(max, 500))));
   }
 
   /** How many access events are recorded for a child. */

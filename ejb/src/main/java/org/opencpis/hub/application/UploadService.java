@@ -17,6 +17,7 @@ import org.opencpis.hub.domain.LocalAuthority;
 import org.opencpis.hub.domain.RecordOutcome;
 import org.opencpis.hub.domain.RecordUpdate;
 import org.opencpis.hub.domain.SharedRecord;
+import org.opencpis.hub.domain.UploadContent;
 import org.opencpis.hub.domain.UploadRecordValidator;
 import org.opencpis.hub.domain.UploadStream;
 import org.opencpis.hub.domain.UploadSubmission;
@@ -27,9 +28,10 @@ import org.opencpis.shared.Settings;
 
 /**
  * Applies an LA's upload file to the register: the plan life cycle (new, changed, ended, deleted
- * information) in one transaction per file. Files of one LA are applied one at a time and in
- * sequence order; a file applied once is answered again with the same acknowledgement and changes
- * nothing.
+ * information) in one transaction per file. Files of one LA are applied one at a time (the LA's row
+ * is locked for the transaction, as the retention purge locks it) and strictly in sequence order,
+ * per channel ({@link UploadStream}); a file sent again under its number is answered with its first
+ * acknowledgement and changes nothing, and other content under a number already taken is refused.
  */
 @Stateless
 public class UploadService {
@@ -47,13 +49,18 @@ public class UploadService {
       throw new HubFault(
           HubFault.ACCESS_DENIED, null, "user '" + file.caller() + "' may not upload to CP-IS");
     }
+    String digest =
+        UploadContent.digest(
+            file.senderOds(), file.fileSequenceId(), file.declaredRecordCount(), file.records());
     UploadSubmission submission =
         new UploadSubmission(
             file.senderOds(),
-            sender(file),
+            file.channel(),
+            file.sendingAsid(),
             file.fileSequenceId(),
             file.declaredRecordCount(),
             file.records().size(),
+            digest,
             now);
     String missing = missingHeaderField(file);
     if (missing != null) {
@@ -80,33 +87,24 @@ public class UploadService {
               + la.name()
               + ")");
     }
+    int seq = file.fileSequenceId();
+    UploadStream stream = register.uploadStream(la.odsCode(), file.channel());
     if (file.declaredRecordCount() != file.records().size()) {
       return corrupt(
           submission,
+          stream,
           "the header's recordCount says "
               + file.declaredRecordCount()
               + " but the file holds "
               + file.records().size()
               + " records: nothing was loaded; send the whole file again");
     }
-    int seq = file.fileSequenceId();
-    UploadStream stream = register.uploadStream(la.odsCode(), sender(file));
-    if (stream.hasAppliedFile(seq)) {
-      return register
-          .appliedSubmission(la.odsCode(), stream.sender(), seq)
-          .map(UploadAnswer::of)
-          .orElseThrow(
-              () ->
-                  new HubFault(
-                      HubFault.OUT_OF_SEQUENCE,
-                      "header/fileSequenceId",
-                      "file "
-                          + seq
-                          + " comes before file "
-                          + stream.lastFileSequence()
-                          + ", already applied: send it again with sequence id "
-                          + (stream.lastFileSequence() + 1)
-                          + " or later"));
+    UploadStream.Admission admission = stream.admit(seq);
+    if (admission == UploadStream.Admission.TAKEN) {
+      return answeredBefore(la, stream, seq, digest);
+    }
+    if (admission == UploadStream.Admission.AHEAD) {
+      throw outOfSequence(la, stream, seq);
     }
 
     List<RecordOutcome> outcomes = new ArrayList<>();
@@ -127,7 +125,7 @@ public class UploadService {
       try {
         identity = demographics.verify(IdentityCheck.subjectOf(update));
       } catch (DemographicsUnavailableException e) {
-        return demographicsUnavailable(submission, e);
+        return demographicsUnavailable(submission, stream, e);
       }
       RecordOutcome refused = IdentityCheck.refusal(position, update, identity);
       if (refused != null) {
@@ -142,8 +140,8 @@ public class UploadService {
     }
     accepted.forEach(u -> apply(u, seq, now));
     inactive.forEach(issuer::issue);
-    stream.fileApplied(seq);
     submission.answered(outcomes);
+    stream.answered(seq, submission.fileCode());
     register.add(submission);
     LOG.info(
         () ->
@@ -161,6 +159,55 @@ public class UploadService {
     return UploadAnswer.of(submission);
   }
 
+  /**
+   * A file under a number the stream has already taken: the same content is a repeat, answered as
+   * the first time, changing nothing; other content would be lost if it were answered so, and is
+   * refused naming the field.
+   */
+  private UploadAnswer answeredBefore(
+      LocalAuthority la, UploadStream stream, int seq, String digest) {
+    var first = register.submissionThatTook(la.odsCode(), stream.channel(), seq);
+    if (first.isPresent() && first.get().sameContent(digest)) {
+      return UploadAnswer.of(first.get());
+    }
+    throw new HubFault(
+        HubFault.SEQUENCE_REUSED,
+        "header/fileSequenceId",
+        "file "
+            + seq
+            + " of "
+            + la.name()
+            + " ("
+            + la.odsCode()
+            + ") was already "
+            + first
+                .map(s -> "answered " + s.fileCode().name() + " on " + s.receivedAt() + " for ")
+                .orElse("received with ")
+            + "different content; nothing of this file was loaded. A sequence id is used once:"
+            + " send this content as file "
+            + stream.next()
+            + ", the next");
+  }
+
+  private static HubFault outOfSequence(LocalAuthority la, UploadStream stream, int seq) {
+    return new HubFault(
+        HubFault.OUT_OF_SEQUENCE,
+        "header/fileSequenceId",
+        "file "
+            + seq
+            + " is not the next file of "
+            + la.name()
+            + " ("
+            + la.odsCode()
+            + "): "
+            + (stream.last() == 0
+                ? "no file has been applied yet, so the first is 1"
+                : "the last file applied is " + stream.last() + ", so the next is " + stream.next())
+            + ". Files are applied strictly in order, none skipped: send file "
+            + stream.next()
+            + " first; nothing of this file was loaded");
+  }
+
   private void apply(RecordUpdate u, int seq, Instant now) {
     register
         .record(u.laCode(), u.nhsNumber().value(), u.planType(), u.localChildId())
@@ -171,14 +218,16 @@ public class UploadService {
 
   /**
    * R28, R26a: the demographic service did not answer, so no record could be checked: nothing is
-   * applied, the submission is kept with CPF05, and the stream's sequence does not move, so the LA
-   * sends the same file (same sequence id) again.
+   * applied, the submission is kept with CPF05, and on cpisupload the stream's sequence does not
+   * move, so the LA sends the same file (same sequence id) again. (The council workflow never sends
+   * a number twice: its file takes the number, and the council is told to save the child again.)
    */
   private UploadAnswer demographicsUnavailable(
-      UploadSubmission submission, DemographicsUnavailableException e) {
+      UploadSubmission submission, UploadStream stream, DemographicsUnavailableException e) {
     submission.demographicsUnavailable(
         FileCode.CPF05.meaning()
             + ": nothing was loaded; send the same file again, with the same fileSequenceId");
+    stream.answered(submission.fileSequence(), submission.fileCode());
     register.add(submission);
     LOG.warning(
         () ->
@@ -198,7 +247,7 @@ public class UploadService {
    */
   private static LaNotification inactiveNumber(
       RecordUpdate u, Verification v, UploadStream stream, int seq, int position, Instant now) {
-    String key = stream.laCode() + "|" + stream.sender() + "|" + seq + "|" + position;
+    String key = stream.laCode() + "|" + stream.channel().streamName() + "|" + seq + "|" + position;
     return new LaNotification(
         "inactive:" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)),
         LaNotification.Type.INACTIVE_NHS_NUMBER,
@@ -213,16 +262,17 @@ public class UploadService {
   }
 
   private UploadAnswer corrupt(UploadSubmission submission, String why) {
+    return corrupt(submission, null, why);
+  }
+
+  private UploadAnswer corrupt(UploadSubmission submission, UploadStream stream, String why) {
     submission.corrupt(why);
+    if (stream != null) {
+      stream.answered(submission.fileSequence(), submission.fileCode());
+    }
     register.add(submission);
     LOG.info(() -> "upload from " + submission.laCode() + " corrupt (CPF01): " + why);
     return UploadAnswer.of(submission);
-  }
-
-  private static String sender(UploadFile f) {
-    return f.sendingSystem() == null || f.sendingSystem().isBlank()
-        ? "-"
-        : f.sendingSystem().trim();
   }
 
   private static String missingHeaderField(UploadFile f) {

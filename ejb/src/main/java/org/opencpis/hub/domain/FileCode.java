@@ -18,6 +18,14 @@ public enum FileCode {
     return meaning;
   }
 
+  /**
+   * Whether a file with this answer was applied (its records checked one by one, the good ones
+   * loaded): not a corrupt file (CPF01) nor one the demographic service could not check (CPF05).
+   */
+  public boolean applied() {
+    return this != CPF01 && this != CPF05;
+  }
+
   /** The code for a file whose records were read: all, some or none of them loaded. */
   public static FileCode forCounts(int loaded, int rejected) {
     if (rejected == 0) {

@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * An upload file as the hub answered it: kept whatever its fate (R28), so a corrupt or refused file
  * can be looked at, and a file sent twice gets the same acknowledgement without being applied
- * twice.
+ * twice. The digest of its canonical content ({@link UploadContent}) tells a file sent again from
+ * other content reusing its number.
  */
 @Entity
 @Table(
@@ -36,8 +37,16 @@ public class UploadSubmission {
   @Column(name = "la_code", length = 10)
   private String laCode;
 
+  // the stream's name (UploadChannel); the column keeps its old name
   @Column(name = "sender", length = 40)
-  private String sender;
+  private String streamName;
+
+  /** The sending system the file named (its ASID): for the record only, it keys nothing. */
+  @Column(name = "sending_asid", length = 40)
+  private String sendingAsid;
+
+  @Column(name = "content_digest", length = 64)
+  private String contentDigest;
 
   @Column(name = "file_sequence")
   private Integer fileSequence;
@@ -67,13 +76,20 @@ public class UploadSubmission {
 
   public UploadSubmission(
       String laCode,
-      String sender,
+      UploadChannel channel,
+      String sendingAsid,
       Integer fileSequence,
       Integer declaredCount,
       int receivedCount,
+      String contentDigest,
       Instant receivedAt) {
     this.laCode = laCode;
-    this.sender = sender;
+    this.streamName = channel.streamName();
+    this.sendingAsid =
+        sendingAsid == null || sendingAsid.length() <= 40
+            ? sendingAsid
+            : sendingAsid.substring(0, 40);
+    this.contentDigest = contentDigest;
     this.fileSequence = fileSequence;
     this.declaredCount = declaredCount;
     this.receivedCount = receivedCount;
@@ -120,8 +136,32 @@ public class UploadSubmission {
     return laCode;
   }
 
-  public String sender() {
-    return sender;
+  public String streamName() {
+    return streamName;
+  }
+
+  public String sendingAsid() {
+    return sendingAsid;
+  }
+
+  public String contentDigest() {
+    return contentDigest;
+  }
+
+  /**
+   * Whether a file with this content digest is this file again. A submission kept before digests
+   * were (none) matches nothing: its content cannot be compared, so it is never taken as the same.
+   */
+  public boolean sameContent(String digest) {
+    return contentDigest != null && contentDigest.equals(digest);
+  }
+
+  public int receivedCount() {
+    return receivedCount;
+  }
+
+  public Integer declaredCount() {
+    return declaredCount;
   }
 
   public Integer fileSequence() {

@@ -8,10 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.opencpis.hub.domain.AccessEvent;
-import org.opencpis.hub.domain.FileCode;
 import org.opencpis.hub.domain.LocalAuthority;
 import org.opencpis.hub.domain.PlanType;
 import org.opencpis.hub.domain.SharedRecord;
+import org.opencpis.hub.domain.UploadChannel;
 import org.opencpis.hub.domain.UploadStream;
 import org.opencpis.hub.domain.UploadSubmission;
 
@@ -64,21 +64,31 @@ public class RegisterRepository {
         .getResultList();
   }
 
-  /** The stream of files of one sending system for one LA, made on first use. */
-  public UploadStream uploadStream(String laCode, String sender) {
-    UploadStream s = em.find(UploadStream.class, UploadStream.key(laCode, sender));
+  /** A council's stream of files by one channel, made on first use. */
+  public UploadStream uploadStream(String laCode, UploadChannel channel) {
+    UploadStream s = em.find(UploadStream.class, UploadStream.key(laCode, channel));
     if (s == null) {
-      s = new UploadStream(laCode, sender);
+      s = new UploadStream(laCode, channel);
       em.persist(s);
     }
     return s;
   }
 
-  /** Records that may have left their retention period by {@code day}. */
-  public List<SharedRecord> retentionCandidates(LocalDate day) {
+  /** A council's streams, one per channel it has used. */
+  public List<UploadStream> uploadStreams(String laCode) {
     return em.createQuery(
-            "select r from SharedRecord r where r.deleteDate <= :day or r.endDate < :day",
+            "select s from UploadStream s where s.laCode = :la order by s.id", UploadStream.class)
+        .setParameter("la", laCode)
+        .getResultList();
+  }
+
+  /** One council's records that may have left their retention period by {@code day}. */
+  public List<SharedRecord> retentionCandidates(String laCode, LocalDate day) {
+    return em.createQuery(
+            "select r from SharedRecord r where r.laCode = :la"
+                + " and (r.deleteDate <= :day or r.endDate < :day)",
             SharedRecord.class)
+        .setParameter("la", laCode)
         .setParameter("day", day)
         .getResultList();
   }
@@ -88,23 +98,43 @@ public class RegisterRepository {
   }
 
   /**
-   * The answered submission of this LA's file, if it was applied: not a corrupt one (CPF01) nor one
-   * the demographic service could not check (CPF05), which were never applied.
+   * The submission that took this number in a council's stream: the first one answered with a code
+   * that takes a number on that channel (on cpisupload not a corrupt file, CPF01, nor one the
+   * demographic service could not check, CPF05: those were never applied and are sent again).
    */
-  public Optional<UploadSubmission> appliedSubmission(
-      String laCode, String sender, int fileSequence) {
+  public Optional<UploadSubmission> submissionThatTook(
+      String laCode, UploadChannel channel, int fileSequence) {
     return em.createQuery(
-            "select s from UploadSubmission s where s.laCode = :la and s.sender = :sender"
-                + " and s.fileSequence = :seq and s.fileCode not in :notApplied"
-                + " order by s.receivedAt",
+            "select s from UploadSubmission s where s.laCode = :la and s.streamName = :stream"
+                + " and s.fileSequence = :seq order by s.receivedAt, s.id",
             UploadSubmission.class)
         .setParameter("la", laCode)
-        .setParameter("sender", sender)
+        .setParameter("stream", channel.streamName())
         .setParameter("seq", fileSequence)
-        .setParameter("notApplied", List.of(FileCode.CPF01, FileCode.CPF05))
-        .setMaxResults(1)
         .getResultStream()
+        .filter(s -> channel.tookItsNumber(s.fileCode()))
         .findFirst();
+  }
+
+  /**
+   * A council's kept submissions, newest first: all of them, or those of one channel and one
+   * sequence id.
+   */
+  public List<UploadSubmission> submissions(
+      String laCode, UploadChannel channel, Integer fileSequence, int max) {
+    String jpql =
+        "select s from UploadSubmission s where s.laCode = :la"
+            + (channel == null ? "" : " and s.streamName = :stream")
+            + (fileSequence == null ? "" : " and s.fileSequence = :seq")
+            + " order by s.receivedAt desc, s.id desc";
+    var q = em.createQuery(jpql, UploadSubmission.class).setParameter("la", laCode);
+    if (channel != null) {
+      q.setParameter("stream", channel.streamName());
+    }
+    if (fileSequence != null) {
+      q.setParameter("seq", fileSequence);
+    }
+    return q.setMaxResults(max).getResultList();
   }
 
   public Optional<AccessEvent> accessEvent(String id) {

@@ -132,6 +132,34 @@ class HubRecordsTest {
 
   @Test
   @DisplayName(
+      "R3: a child whose own NHS number is absent or invalid sends nothing, and the problem names the NHS number for the data team")
+  void childWithoutValidNumber() throws Exception {
+    for (String nhs : new String[] {null, "9990001007", "12345"}) {
+      Child c = child(nhs);
+      var built =
+          HubRecords.of(
+              c,
+              List.of(
+                  new ChildPlan(
+                      c, PlanKind.CHILD_PROTECTION_PLAN, null, LocalDate.of(2026, 1, 5), null, NOW),
+                  new ChildPlan(
+                      c,
+                      PlanKind.CARE_EPISODE,
+                      CareLegalStatus.S31,
+                      LocalDate.of(2026, 3, 1),
+                      null,
+                      NOW)),
+              LEICS);
+      assertThat(built.ok()).as("NHS number %s", nhs).isFalse();
+      assertThat(built.records()).isEmpty();
+      assertThat(built.problem())
+          .contains("the child's NHS number is " + (nhs == null ? "not recorded" : "not valid"))
+          .contains("record it on the child's file");
+    }
+  }
+
+  @Test
+  @DisplayName(
       "R16: after the birth the UCP leaves the mother (delete date = birth) and the baby's CPP is sent under its own number")
   void birth() throws Exception {
     Child mother = child("9990001006");

@@ -43,9 +43,6 @@ public final class AccessBench {
 
   private AccessBench() {}
 
-  /** File sequence ids above any an earlier run on the same server used. */
-  private static int sequence = (int) (System.currentTimeMillis() / 1000 % 1_000_000_000);
-
   public static void main(String[] args) throws Exception {
     int status = 1;
     try {
@@ -78,7 +75,6 @@ public final class AccessBench {
           .upload(
               file(
                   "855",
-                  ++sequence,
                   child(
                       "B-" + nhs,
                       nhs,
@@ -86,7 +82,7 @@ public final class AccessBench {
                       "Child" + i,
                       LocalDate.of(2016, 1, 1),
                       "CPP",
-                      LocalDate.of(2026, 1, 1),
+                      TestData.monthsAgo(11),
                       null)));
       shared.add(nhs);
     }
@@ -143,7 +139,6 @@ public final class AccessBench {
           .upload(
               file(
                   "855",
-                  ++sequence,
                   child(
                       "E-" + nhs,
                       nhs,
@@ -151,7 +146,7 @@ public final class AccessBench {
                       "Flow" + i,
                       LocalDate.of(2016, 1, 1),
                       "CPP",
-                      LocalDate.of(2026, 1, 1),
+                      TestData.monthsAgo(11),
                       null)));
       long t0 = System.nanoTime();
       port.query(byPerson(nhs, ED_NURSE));

@@ -23,6 +23,7 @@ import org.opencpis.hub.application.UploadAnswer;
 import org.opencpis.hub.application.UploadFile;
 import org.opencpis.hub.application.UploadService;
 import org.opencpis.hub.domain.RecordOutcome;
+import org.opencpis.hub.domain.UploadChannel;
 import org.opencpis.shared.Settings;
 
 /**
@@ -69,6 +70,9 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
                   caller == null ? "anonymous" : caller.getName(),
                   context.isUserInRole("la-uploader"),
                   read.senderOds() != null && context.isUserInRole("la-" + read.senderOds()),
+                  // the council's cpisupload stream: the caller is checked to act for the LA;
+                  // the ASID the file names is kept for the record and keys nothing
+                  UploadChannel.CPISUPLOAD,
                   read.senderAsid(),
                   read.senderOds(),
                   read.fileSequenceId(),

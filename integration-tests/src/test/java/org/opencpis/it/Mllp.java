@@ -32,7 +32,8 @@ public final class Mllp {
 
   private Mllp() {}
 
-  static HapiContext context() {
+  /** A context of its own (its own connection hub: one MLLP connection per context and peer). */
+  public static HapiContext context() {
     return context(null);
   }
 

@@ -45,14 +45,24 @@ public final class Spine {
   private Spine() {}
 
   public static CpisQueryPortType query(User user) {
+    return query(user, TestServer.baseUrl());
+  }
+
+  /** A cpisquery client of the server at {@code baseUrl} (e.g. http://localhost:8230/cpis). */
+  public static CpisQueryPortType query(User user, String baseUrl) {
     CpisQueryPortType port = new Cpisquery().getCpisQueryPort(new AddressingFeature(true, true));
-    configure((BindingProvider) port, "/spine/cpisquery", user);
+    configure((BindingProvider) port, baseUrl + "/spine/cpisquery", user);
     return port;
   }
 
   public static CpisUploadPortType upload(User user) {
+    return upload(user, TestServer.baseUrl());
+  }
+
+  /** A cpisupload client of the server at {@code baseUrl}. */
+  public static CpisUploadPortType upload(User user, String baseUrl) {
     CpisUploadPortType port = new Cpisupload().getCpisUploadPort(new AddressingFeature(true, true));
-    configure((BindingProvider) port, "/spine/cpisupload", user);
+    configure((BindingProvider) port, baseUrl + "/spine/cpisupload", user);
     return port;
   }
 
@@ -98,9 +108,9 @@ public final class Spine {
     return raw;
   }
 
-  private static void configure(BindingProvider port, String path, User user) {
+  private static void configure(BindingProvider port, String address, User user) {
     Map<String, Object> ctx = port.getRequestContext();
-    ctx.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, TestServer.baseUrl() + path);
+    ctx.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address);
     if (user != null) {
       ctx.put(BindingProvider.USERNAME_PROPERTY, user.name());
       ctx.put(BindingProvider.PASSWORD_PROPERTY, user.password());

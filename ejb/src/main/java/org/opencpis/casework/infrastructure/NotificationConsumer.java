@@ -14,7 +14,8 @@ import org.opencpis.notification.NotificationJson;
  * Consumes the hub's notifications to the councils, in the same transaction as the workflow it
  * creates. A failure rolls both back: Artemis redelivers, and after the configured number of
  * attempts parks the message on CpisLaNotificationsDLQ for an administrator to replay (R28).
- * Nothing is logged and swallowed.
+ * Nothing is logged and swallowed. A notification to a council not worked here is not a failure: it
+ * is acknowledged without a step ({@link NotificationIntake}).
  */
 @MessageDriven(
     activationConfig = {

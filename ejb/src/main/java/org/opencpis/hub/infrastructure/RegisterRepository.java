@@ -91,6 +91,18 @@ public class RegisterRepository {
    * The answered submission of this LA's file, if it was applied: not a corrupt one (CPF01) nor one
    * the demographic service could not check (CPF05), which were never applied.
    */
+  /** The highest sequence id of a file applied from this sender for this LA; null for none. */
+  public Integer lastAppliedFile(String laCode, String sender) {
+    return em.createQuery(
+            "select max(s.fileSequence) from UploadSubmission s where s.laCode = :la"
+                + " and s.sender = :sender and s.fileCode not in :notApplied",
+            Integer.class)
+        .setParameter("la", laCode)
+        .setParameter("sender", sender)
+        .setParameter("notApplied", List.of(FileCode.CPF01, FileCode.CPF05))
+        .getSingleResult();
+  }
+
   public Optional<UploadSubmission> appliedSubmission(
       String laCode, String sender, int fileSequence) {
     return em.createQuery(

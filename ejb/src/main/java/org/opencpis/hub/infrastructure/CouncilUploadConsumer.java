@@ -14,12 +14,15 @@ import jakarta.json.bind.JsonbBuilder;
 import java.util.logging.Logger;
 import org.opencpis.hub.application.CouncilUploadService;
 import org.opencpis.notification.CouncilUpload;
+import org.opencpis.shared.DatabaseOutage;
+import org.opencpis.shared.DatabaseUnavailable;
 
 /**
  * Applies the councils' record updates (R9). Messages are grouped by council, so one council's
  * files arrive one at a time; a file that cannot be applied yet (its predecessor waits, or the
  * demographic service is unavailable) is handed back, and a failure rolls back; both are
- * redelivered, then parked on CpisRecordUpdatesDLQ (R28).
+ * redelivered, then parked on CpisRecordUpdatesDLQ (R28). While the database is unavailable the
+ * consumer waits for it ({@link DatabaseOutage}) rather than use up the attempts.
  */
 @MessageDriven(
     activationConfig = {
@@ -39,6 +42,7 @@ public class CouncilUploadConsumer implements MessageListener {
 
   @Inject CouncilUploadService councilUploads;
   @Resource MessageDrivenContext context;
+  @Inject DatabaseOutage outage;
 
   @Override
   public void onMessage(Message message) {
@@ -48,6 +52,13 @@ public class CouncilUploadConsumer implements MessageListener {
       int attempt = attempt(message);
       LOG.warning(
           e.getMessage() + " (attempt " + attempt + "): handed back, delivered again later");
+      context.setRollbackOnly();
+    } catch (RuntimeException e) {
+      if (!DatabaseUnavailable.isCause(e)) {
+        throw e;
+      }
+      // an outage does not use up the message's attempts: it waits for the database
+      outage.awaitDatabase("a council's record update");
       context.setRollbackOnly();
     } catch (JMSException e) {
       throw new IllegalStateException("cannot read the council upload message", e);

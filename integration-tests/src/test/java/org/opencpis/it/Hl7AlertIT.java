@@ -6,6 +6,8 @@ import static org.opencpis.it.Mllp.adt;
 import static org.opencpis.it.Mllp.get;
 import static org.opencpis.it.Mllp.observation;
 
+import ca.uhn.hl7v2.AcknowledgmentCode;
+import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.HL7Service;
 import ca.uhn.hl7v2.model.Message;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,8 +100,16 @@ class Hl7AlertIT {
     return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }
 
-  /** A trust engine's MLLP receiver: keeps what it receives, acknowledges AA. */
+  /**
+   * A trust engine's MLLP receiver: keeps what it receives, acknowledges AA (or, while {@link
+   * #refusing} is set, AR: the engine will never take it).
+   */
   static final class TestReceiver implements ReceivingApplication<Message>, AutoCloseable {
+    final AtomicBoolean refusing = new AtomicBoolean();
+
+    /** What it acknowledged AA, in order. */
+    final List<Message> accepted = new CopyOnWriteArrayList<>();
+
     // its own executor: closing a context shuts its executor down, and HAPI's default is shared
     private final HapiContext context = Mllp.context(Executors.newCachedThreadPool());
     private final HL7Service server;
@@ -108,6 +119,16 @@ class Hl7AlertIT {
       server = context.newServer(port, false);
       server.registerApplication("*", "*", this);
       server.startAndWait();
+    }
+
+    /** How many alerts for this child it received (acknowledged or not). */
+    long receivedFor(String nhs) {
+      return received.stream().filter(m -> encodes(m).contains(nhs + "^^^NHS^NH")).count();
+    }
+
+    /** How many alerts for this child it acknowledged AA. */
+    long acceptedFor(String nhs) {
+      return accepted.stream().filter(m -> encodes(m).contains(nhs + "^^^NHS^NH")).count();
     }
 
     Message awaitAlertFor(String nhs) {
@@ -134,6 +155,10 @@ class Hl7AlertIT {
     public Message processMessage(Message m, Map<String, Object> metadata) {
       received.add(m);
       try {
+        if (refusing.get()) {
+          return m.generateACK(AcknowledgmentCode.AR, new HL7Exception("not taken by this engine"));
+        }
+        accepted.add(m);
         return m.generateACK();
       } catch (Exception e) {
         throw new IllegalStateException(e);

@@ -32,6 +32,7 @@ public final class Spine {
   public static final User MANCHESTER = new User("manchester.upload", "manchester-pass");
   public static final User ADMIN = new User("cpis.admin", "admin-pass");
   public static final User BIRMINGHAM = new User("birmingham.upload", "birmingham-pass");
+  public static final User LEEDS = new User("leeds.upload", "leeds-pass");
 
   // council staff (casework)
   public static final User LEICS_ADMIN = new User("leics.admin", "leics-admin-pass");
@@ -40,7 +41,7 @@ public final class Spine {
   public static final User LEICS_EH = new User("leics.eh", "leics-eh-pass");
   public static final User LEICS_SCREENING = new User("leics.screening", "leics-screening-pass");
   public static final User MANC_ADMIN = new User("manc.admin", "manc-admin-pass");
-  public static final User BRUM_ADMIN = new User("brum.admin", "brum-admin-pass");
+  public static final User LEEDS_ADMIN = new User("leeds.admin", "leeds-admin-pass");
 
   private Spine() {}
 

@@ -19,6 +19,16 @@ import org.opencpis.shared.Settings;
  * a "CPIS Follow Up" step in the LA's CP-IS Virtual Worker inbox, with the child's involvement and
  * the access pattern (R25); a failure or inactive-number notification becomes a step for the
  * data-quality team (R3, R27). A notification already received changes nothing.
+ *
+ * <p>A council whose workflow is not set up in this deployment (no worker at all, such as
+ * Birmingham in the development data) works its notifications in its own system and pulls them from
+ * the hub, which stores every notification it issues (cpisupload pullNotifications): its
+ * notifications are acknowledged here without a step, never retried or parked. A council that is
+ * set up but lacks the inbox a notification needs (no CP-IS Virtual Worker, no data-quality virtual
+ * worker) is a real failure: the notification is rolled back, retried and in the end parked on
+ * CpisLaNotificationsDLQ for an administrator to replay once the inbox exists (R28). Once a council
+ * is set up, the administrator resends the notifications the hub stored for it over a window
+ * ({@code POST /api/admin/messaging/notifications/resend}), and each becomes its step once.
  */
 @Stateless
 public class NotificationIntake {
@@ -36,6 +46,18 @@ public class NotificationIntake {
   public WorkflowStep receive(LaNotification n) {
     if (casework.stepBySource(n.notificationId()).isPresent()) {
       LOG.info(() -> "notification " + n.notificationId() + " received again: nothing to do");
+      return null;
+    }
+    if (n.type() != LaNotification.Type.ACKNOWLEDGEMENT && !casework.worksHere(n.laCode())) {
+      // not a failure: the council is not worked here; the hub keeps the notification for its pull
+      LOG.info(
+          () ->
+              "notification "
+                  + n.notificationId()
+                  + ": council "
+                  + n.laCode()
+                  + " has no workflow here, no step made (the hub keeps it for the council's"
+                  + " pull)");
       return null;
     }
     Instant now = settings.clock().instant();

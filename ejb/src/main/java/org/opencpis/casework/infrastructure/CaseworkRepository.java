@@ -185,6 +185,18 @@ public class CaseworkRepository {
         .getResultList();
   }
 
+  /**
+   * Whether the council's workflow is set up in this deployment: it has at least one worker (a
+   * person or a virtual worker). A council without any works its notifications elsewhere and pulls
+   * them from the hub.
+   */
+  public boolean worksHere(String laCode) {
+    return em.createQuery("select count(w) from Worker w where w.laCode = :la", Long.class)
+            .setParameter("la", laCode)
+            .getSingleResult()
+        > 0;
+  }
+
   public Optional<Council> council(String laCode) {
     return Optional.ofNullable(em.find(Council.class, laCode));
   }

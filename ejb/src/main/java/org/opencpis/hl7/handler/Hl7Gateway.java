@@ -13,6 +13,7 @@ import org.opencpis.hl7.Facility;
 import org.opencpis.hl7.Hl7Codec;
 import org.opencpis.hl7.Hl7Settings;
 import org.opencpis.hub.application.HubFault;
+import org.opencpis.shared.DatabaseUnavailable;
 
 /**
  * Answers one message received over MLLP; never throws. In order: parse (else AR 100); a repeat of
@@ -135,7 +136,21 @@ public class Hl7Gateway {
     return answer;
   }
 
+  /**
+   * AE 207, in one place for every failure that is not the message's fault: the database
+   * unavailable (said so, logged in one line), or anything else (logged with its cause at FINE).
+   * Nothing was kept, so the message sent again is processed.
+   */
   private String tryLater(Message in, Header h, RuntimeException e) {
+    if (DatabaseUnavailable.isCause(e)) {
+      LOG.warning(describe(h) + " not processed now (AE 207): the database is unavailable");
+      return build(
+          in,
+          h,
+          Hl7Refusal.tryLater(
+              "CP-IS cannot reach its database now and kept nothing of the message; send it again"
+                  + " later"));
+    }
     LOG.log(
         Level.WARNING,
         describe(h) + " not processed now (AE 207): " + rootCause(e),

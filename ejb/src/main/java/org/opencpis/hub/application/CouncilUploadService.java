@@ -1,9 +1,11 @@
 package org.opencpis.hub.application;
 
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.opencpis.hub.domain.FileCode;
 import org.opencpis.hub.domain.ReceivedRecord;
 import org.opencpis.hub.domain.RecordOutcome;
 import org.opencpis.hub.domain.SubjectKind;
@@ -22,6 +24,13 @@ import org.opencpis.shared.Settings;
  * queue, whatever sending system the message names: a cpisupload caller can never reach this
  * stream, nor this code its. A file that is not the next one (a redelivery overtaken by a later
  * file) is refused, rolled back and delivered again after the earlier one (R9).
+ *
+ * <p>Unlike a council's own system, the workflow does not resend a file by hand. So a file is
+ * handed back to its queue, to be delivered again later ({@link NotYet}), and never answered, when
+ * it cannot be applied now: the file before it has not been applied yet (it waits for redelivery,
+ * or is parked), or the demographic service is unavailable (what a cpisupload file is answered
+ * CPF05). A file that keeps being handed back is parked on CpisRecordUpdatesDLQ with the files
+ * after it, and an administrator replays them, in sequence, once the cause is gone (R28).
  */
 @Stateless
 public class CouncilUploadService {
@@ -29,6 +38,16 @@ public class CouncilUploadService {
   @Inject UploadService uploads;
   @Inject NotificationIssuer issuer;
   @Inject Settings settings;
+
+  /** The file cannot be applied now; nothing of it was kept, and it should be delivered again. */
+  @ApplicationException(rollback = true)
+  public static class NotYet extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotYet(String why) {
+      super(why);
+    }
+  }
 
   public UploadAnswer apply(CouncilUpload file) {
     List<ReceivedRecord> records =
@@ -50,18 +69,34 @@ public class CouncilUploadService {
                         r.officeHoursPhone(),
                         r.emergencyDutyPhone()))
             .toList();
-    UploadAnswer answer =
-        uploads.upload(
-            new UploadFile(
-                "council workflow " + file.laCode(),
-                true,
-                true,
-                UploadChannel.COUNCIL_WORKFLOW,
-                file.sendingSystem(),
-                file.laCode(),
-                file.fileSequenceId(),
-                records.size(),
-                records));
+    UploadAnswer answer;
+    try {
+      answer =
+          uploads.upload(
+              new UploadFile(
+                  "council workflow " + file.laCode(),
+                  true,
+                  true,
+                  UploadChannel.COUNCIL_WORKFLOW,
+                  file.sendingSystem(),
+                  file.laCode(),
+                  file.fileSequenceId(),
+                  records.size(),
+                  records));
+    } catch (HubFault f) {
+      if (HubFault.OUT_OF_SEQUENCE.equals(f.code())) {
+        throw new NotYet("council " + file.laCode() + ": " + f.getMessage());
+      }
+      throw f;
+    }
+    if (answer.fileCode() == FileCode.CPF05) {
+      throw new NotYet(
+          "council "
+              + file.laCode()
+              + " file "
+              + file.fileSequenceId()
+              + ": the demographic service is unavailable");
+    }
     List<LaNotification.RecordResult> results = new ArrayList<>();
     for (RecordOutcome o : answer.outcomes()) {
       CouncilUpload.Record r = file.records().get(o.sequenceNumber() - 1);

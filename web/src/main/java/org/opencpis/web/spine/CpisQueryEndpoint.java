@@ -2,7 +2,6 @@ package org.opencpis.web.spine;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
@@ -75,8 +74,9 @@ public class CpisQueryEndpoint implements CpisQueryPortType {
                   "SOAP"));
     } catch (HubFault f) {
       throw new CpisError(f.getMessage(), SpineFaults.detail(f));
-    } catch (EJBException e) {
-      throw new CpisError("internal error", SpineFaults.internal("cpisquery", e));
+    } catch (RuntimeException e) {
+      var detail = SpineFaults.unexpected("cpisquery", e);
+      throw new CpisError(SpineFaults.summary(detail), detail);
     }
     Instant now = settings.clock().instant();
     if (!answer.found()) {

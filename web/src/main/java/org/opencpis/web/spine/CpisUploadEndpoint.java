@@ -2,7 +2,6 @@ package org.opencpis.web.spine;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
@@ -80,8 +79,9 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
                   read.records()));
     } catch (HubFault f) {
       throw new CpisError(f.getMessage(), SpineFaults.detail(f));
-    } catch (EJBException e) {
-      throw new CpisError("internal error", SpineFaults.internal("cpisupload", e));
+    } catch (RuntimeException e) {
+      var detail = SpineFaults.unexpected("cpisupload", e);
+      throw new CpisError(SpineFaults.summary(detail), detail);
     }
     return acknowledgement(read, answer);
   }
@@ -105,8 +105,9 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
               window == null ? null : Hl7.value(window.getHigh()));
     } catch (HubFault f) {
       throw new CpisError(f.getMessage(), SpineFaults.detail(f));
-    } catch (EJBException e) {
-      throw new CpisError("internal error", SpineFaults.internal("cpisupload pull", e));
+    } catch (RuntimeException e) {
+      var detail = SpineFaults.unexpected("cpisupload pull", e);
+      throw new CpisError(SpineFaults.summary(detail), detail);
     }
     return NotificationPullWriter.write(
         pulled,

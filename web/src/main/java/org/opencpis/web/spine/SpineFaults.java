@@ -1,10 +1,10 @@
 package org.opencpis.web.spine;
 
-import jakarta.ejb.EJBException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.opencpis.contract.hl7.CpisError;
 import org.opencpis.hub.application.HubFault;
+import org.opencpis.shared.DatabaseUnavailable;
 
 /** Turns the hub's refusals into the contract's cpisError fault detail. */
 final class SpineFaults {
@@ -12,6 +12,7 @@ final class SpineFaults {
   private static final Logger LOG = Logger.getLogger(SpineFaults.class.getName());
 
   static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+  static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
 
   private SpineFaults() {}
 
@@ -23,10 +24,28 @@ final class SpineFaults {
     return e;
   }
 
-  /** What an unexpected failure is told: retry later, nothing was kept. Logged without content. */
-  static CpisError internal(String service, EJBException e) {
-    LOG.log(Level.SEVERE, service + " failed; the request was not applied", e);
+  /**
+   * The fault for a failure that is not a refusal, in one place for both services: the database
+   * unavailable is SERVICE_UNAVAILABLE (logged in one line: it is expected during an outage),
+   * anything else INTERNAL_ERROR (logged with its cause). Either way nothing of the request was
+   * kept and the caller sends it again later. Logged without content.
+   */
+  /** The fault string of a fault with this detail. */
+  static String summary(CpisError detail) {
+    return SERVICE_UNAVAILABLE.equals(detail.getCode()) ? "service unavailable" : "internal error";
+  }
+
+  static CpisError unexpected(String service, RuntimeException e) {
     CpisError err = new CpisError();
+    if (DatabaseUnavailable.isCause(e)) {
+      LOG.warning(service + " refused: the database is unavailable; nothing was kept");
+      err.setCode(SERVICE_UNAVAILABLE);
+      err.setMessage(
+          "CP-IS cannot reach its database just now and kept nothing of the request; send it again"
+              + " in a minute");
+      return err;
+    }
+    LOG.log(Level.SEVERE, service + " failed; the request was not applied", e);
     err.setCode(INTERNAL_ERROR);
     err.setMessage(
         "CP-IS could not complete the request and kept nothing of it; try again in a few minutes");

@@ -39,6 +39,10 @@ public class CouncilUploadService {
   @Inject NotificationIssuer issuer;
   @Inject Settings settings;
 
+  /** The file the stream expects, as the out-of-sequence fault names it. */
+  private static final java.util.regex.Pattern NEXT =
+      java.util.regex.Pattern.compile("(?:next is|first is) (\\d+)");
+
   /** The file cannot be applied now; nothing of it was kept, and it should be delivered again. */
   @ApplicationException(rollback = true)
   public static class NotYet extends RuntimeException {
@@ -85,7 +89,14 @@ public class CouncilUploadService {
                   records));
     } catch (HubFault f) {
       if (HubFault.OUT_OF_SEQUENCE.equals(f.code())) {
-        throw new NotYet("council " + file.laCode() + ": " + f.getMessage());
+        java.util.regex.Matcher next = NEXT.matcher(f.getMessage());
+        throw new NotYet(
+            "council "
+                + file.laCode()
+                + " file "
+                + file.fileSequenceId()
+                + " waits for file "
+                + (next.find() ? next.group(1) : "before it"));
       }
       throw f;
     }

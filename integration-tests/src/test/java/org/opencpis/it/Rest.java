@@ -54,6 +54,10 @@ public final class Rest {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public static Reply delete(Spine.User user, String path) {
+    return send(user, HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
   private static URI uri(String path) {
     return URI.create(TestServer.baseUrl() + "/api" + path);
   }

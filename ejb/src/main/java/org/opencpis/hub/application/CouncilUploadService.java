@@ -45,11 +45,8 @@ public class CouncilUploadService {
                         r.emergencyDutyPhone()))
             .toList();
     UploadAnswer answer =
-        uploads.upload(
+        uploads.uploadFromCouncilWorkflow(
             new UploadFile(
-                "council workflow " + file.laCode(),
-                true,
-                true,
                 file.sendingSystem(),
                 file.laCode(),
                 file.fileSequenceId(),

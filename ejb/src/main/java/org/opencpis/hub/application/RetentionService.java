@@ -1,5 +1,7 @@
 package org.opencpis.hub.application;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -8,6 +10,7 @@ import java.util.logging.Logger;
 import org.opencpis.hub.domain.RetentionPolicy;
 import org.opencpis.hub.domain.SharedRecord;
 import org.opencpis.hub.infrastructure.RegisterRepository;
+import org.opencpis.shared.Roles;
 import org.opencpis.shared.Settings;
 
 /**
@@ -16,6 +19,7 @@ import org.opencpis.shared.Settings;
  * makes sure it can never be retrieved again. Information with no end date stays (R11).
  */
 @Stateless
+@RolesAllowed(Roles.CPIS_ADMIN)
 public class RetentionService {
 
   private static final Logger LOG = Logger.getLogger(RetentionService.class.getName());
@@ -23,6 +27,7 @@ public class RetentionService {
   @Inject RegisterRepository register;
   @Inject Settings settings;
 
+  @PermitAll
   @Schedule(hour = "2", minute = "15", persistent = false, info = "CP-IS retention purge")
   public void nightly() {
     purge();

@@ -1,5 +1,9 @@
 package org.opencpis.hub.application;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +27,7 @@ import org.opencpis.hub.domain.UploadSubmission;
 import org.opencpis.hub.infrastructure.RegisterRepository;
 import org.opencpis.notification.LaNotification;
 import org.opencpis.notification.NotificationIssuer;
+import org.opencpis.shared.Roles;
 import org.opencpis.shared.Settings;
 
 /**
@@ -30,23 +35,41 @@ import org.opencpis.shared.Settings;
  * information) in one transaction per file. Files of one LA are applied one at a time and in
  * sequence order; a file applied once is answered again with the same acknowledgement and changes
  * nothing.
+ *
+ * <p>An LA's system uploads as {@value Roles#LA_UPLOADER} and for its own council only: the
+ * header's sender must be a council whose role ({@code la-<code>}) the signed-in caller holds.
  */
 @Stateless
+@RolesAllowed(Roles.LA_UPLOADER)
 public class UploadService {
 
   private static final Logger LOG = Logger.getLogger(UploadService.class.getName());
 
+  @Resource SessionContext session;
   @Inject RegisterRepository register;
   @Inject Settings settings;
   @Inject DemographicsService demographics;
   @Inject NotificationIssuer issuer;
 
+  /** A file a council's system sent (cpisupload), for the council the signed-in caller acts for. */
   public UploadAnswer upload(UploadFile file) {
+    String caller = session.getCallerPrincipal().getName();
+    boolean actsForSender =
+        file.senderOds() != null && session.isCallerInRole(Roles.council(file.senderOds()));
+    return apply(file, caller, actsForSender);
+  }
+
+  /**
+   * A file of a council's own workflow in this deployment, taken from its queue (the message-driven
+   * bean has no caller): it is that council's by construction.
+   */
+  @PermitAll
+  public UploadAnswer uploadFromCouncilWorkflow(UploadFile file) {
+    return apply(file, "council workflow " + file.senderOds(), true);
+  }
+
+  private UploadAnswer apply(UploadFile file, String caller, boolean callerActsForSender) {
     Instant now = settings.clock().instant();
-    if (!file.callerMayUpload()) {
-      throw new HubFault(
-          HubFault.ACCESS_DENIED, null, "user '" + file.caller() + "' may not upload to CP-IS");
-    }
     UploadSubmission submission =
         new UploadSubmission(
             file.senderOds(),
@@ -68,12 +91,12 @@ public class UploadService {
                         HubFault.UNKNOWN_SENDER,
                         "header/sender/id",
                         "'" + file.senderOds() + "' is not a local authority known to CP-IS"));
-    if (!file.callerActsForSender()) {
+    if (!callerActsForSender) {
       throw new HubFault(
           HubFault.ACCESS_DENIED,
           "header/sender/id",
           "user '"
-              + file.caller()
+              + caller
               + "' may not upload for local authority "
               + la.odsCode()
               + " ("

@@ -101,8 +101,6 @@ public class HealthQueryResource {
                 true,
                 setting == null ? null : setting.toUpperCase(Locale.ROOT),
                 viewer,
-                security.isUserInRole("B0107") || security.isUserInRole("B0170"),
-                security.isUserInRole("B0107"),
                 "WEB"));
     if (!a.found()) {
       throw new WebApplicationException(

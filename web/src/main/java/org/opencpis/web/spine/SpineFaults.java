@@ -1,10 +1,15 @@
 package org.opencpis.web.spine;
 
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.xml.ws.WebServiceContext;
+import java.security.Principal;
+import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.opencpis.contract.hl7.CpisError;
 import org.opencpis.hub.application.HubFault;
+import org.opencpis.web.security.RequiredRoles;
 
 /** Turns the hub's refusals into the contract's cpisError fault detail. */
 final class SpineFaults {
@@ -21,6 +26,22 @@ final class SpineFaults {
     e.setField(f.field());
     e.setMessage(f.getMessage());
     return e;
+  }
+
+  /**
+   * The refusal of a caller whose role may not call the service (the services declare their roles,
+   * {@code @RolesAllowed}): ACCESS_DENIED, naming the user and what the role would be.
+   */
+  static <F extends Exception> F accessDenied(
+      WebServiceContext context,
+      EJBAccessException refused,
+      String what,
+      BiFunction<String, CpisError, F> fault) {
+    Principal p = context.getUserPrincipal();
+    CpisError e = new CpisError();
+    e.setCode(HubFault.ACCESS_DENIED);
+    e.setMessage(RequiredRoles.message(p == null ? null : p.getName(), refused, what));
+    return fault.apply(e.getMessage(), e);
   }
 
   /** What an unexpected failure is told: retry later, nothing was kept. Logged without content. */

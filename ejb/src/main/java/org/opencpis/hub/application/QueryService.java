@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -52,6 +53,7 @@ public class QueryService {
   @Inject RegisterRepository register;
   @Inject AccessEventPublisher publisher;
   @Inject Settings settings;
+  @Inject Validator validator;
   @Inject DemographicsService demographics;
 
   public QueryAnswer query(QueryRequest q) {
@@ -61,6 +63,7 @@ public class QueryService {
           null,
           "your role does not carry the CP-IS view permission (B0107 or B0170)");
     }
+    RequestChecks.valid(validator, q);
     NhsNumber nhs;
     try {
       nhs = NhsNumber.of(q.nhsNumber());

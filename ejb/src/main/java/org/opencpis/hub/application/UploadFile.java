@@ -1,5 +1,6 @@
 package org.opencpis.hub.application;
 
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.opencpis.hub.domain.ReceivedRecord;
 
@@ -10,8 +11,9 @@ import org.opencpis.hub.domain.ReceivedRecord;
  * @param sendingSystem the sending system (its ASID): each numbers its files in its own sequence
  */
 public record UploadFile(
-    String sendingSystem,
-    String senderOds,
+    @Size(max = 40, message = "the sending system's ASID is at most {max} characters")
+        String sendingSystem,
+    @Size(max = 10, message = "the sender's ODS code is at most {max} characters") String senderOds,
     Integer fileSequenceId,
     Integer declaredRecordCount,
     List<ReceivedRecord> records) {

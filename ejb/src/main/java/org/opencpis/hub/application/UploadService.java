@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public class UploadService {
   @Resource SessionContext session;
   @Inject RegisterRepository register;
   @Inject Settings settings;
+  @Inject Validator validator;
   @Inject DemographicsService demographics;
   @Inject NotificationIssuer issuer;
 
@@ -69,6 +71,7 @@ public class UploadService {
   }
 
   private UploadAnswer apply(UploadFile file, String caller, boolean callerActsForSender) {
+    RequestChecks.valid(validator, file);
     Instant now = settings.clock().instant();
     UploadSubmission submission =
         new UploadSubmission(

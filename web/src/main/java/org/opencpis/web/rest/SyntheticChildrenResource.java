@@ -2,6 +2,7 @@ package org.opencpis.web.rest;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,7 +26,7 @@ public class SyntheticChildrenResource {
 
   @POST
   public Map<String, Object> create(
-      @PathParam("la") String la,
+      @PathParam("la") @Pattern(regexp = Limits.LA_CODE) String la,
       @QueryParam("prefix") String prefix,
       @QueryParam("from") int from,
       @QueryParam("count") int count) {

@@ -72,7 +72,7 @@ public class BulkLoadResource {
 
   /** Stores the file and starts its job: 202 with the load id and the batch execution id. */
   @POST
-  @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+  @Consumes("text/csv")
   public Response start(String csv) {
     if (csv == null || csv.isBlank()) {
       throw new CaseworkRefusal(

@@ -41,7 +41,7 @@ public class DemographicsResource {
 
   /** Loads a file: per line added, updated, unchanged or rejected with the reason. */
   @POST
-  @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+  @Consumes("text/csv")
   public LoadReport load(String csv) {
     return demographics.load(csv, settings.zone());
   }

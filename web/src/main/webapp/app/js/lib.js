@@ -11,9 +11,13 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the REST API (/cpis/api) with the browser's credentials; answers the parsed JSON. */
+/**
+ * Calls the REST API (/cpis/api) with the browser's credentials; answers the parsed JSON. Every call
+ * carries X-Requested-With: the API refuses a state-changing call without it (a page of another
+ * site cannot send it: cross-site request forgery).
+ */
 export async function api(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: 'application/json', 'X-Requested-With': 'OpenCPIS' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }

@@ -1,5 +1,6 @@
 package org.opencpis.notification;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
+import org.opencpis.shared.Roles;
 
 /**
  * What an administrator does with messages that kept failing (R28): see them on their dead-letter
@@ -32,6 +34,7 @@ import javax.naming.NamingException;
  * in their sequence ({@code fileSequenceId}), whatever order they were parked in.
  */
 @Stateless
+@RolesAllowed(Roles.CPIS_ADMIN)
 public class DeadLetters {
 
   private static final Logger LOG = Logger.getLogger(DeadLetters.class.getName());

@@ -1,5 +1,6 @@
 package org.opencpis.notification;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import org.opencpis.shared.Roles;
 
 /** An administrator's actions on issued notifications. */
 @Stateless
+@RolesAllowed(Roles.CPIS_ADMIN)
 public class NotificationAdmin {
 
   private static final Logger LOG = Logger.getLogger(NotificationAdmin.class.getName());

@@ -308,4 +308,16 @@ class PagesIT {
                     .getString("state"),
             state::equals);
   }
+
+  @Test
+  @DisplayName(
+      "The pages' scripts run under the Content-Security-Policy: the shell's classes are set and GOV.UK Frontend's components start")
+  void scriptsRunUnderThePolicy() {
+    try (Browser b = Browser.as(Spine.LEICS_ADMIN)) {
+      b.open("app/inboxes.html");
+      assertThat(b.find("body").getAttribute("class")).contains("govuk-frontend-supported");
+      assertThat(b.all("[data-module='govuk-skip-link'][data-govuk-skip-link-init]")).hasSize(1);
+      assertThat(b.find("#signed-in").getText()).contains("Priya Admin");
+    }
+  }
 }

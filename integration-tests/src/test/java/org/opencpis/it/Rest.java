@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A plain HTTP client of the REST API, signed in as a development user. */
+/**
+ * A plain HTTP client of the REST API, signed in as a development user, sending the header the API
+ * requires of state-changing calls ({@code X-Requested-With}) as the pages do.
+ */
 public final class Rest {
 
   /** A response: status and body. */
@@ -54,6 +57,10 @@ public final class Rest {
             .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public static Reply delete(Spine.User user, String path) {
+    return send(user, HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
   private static URI uri(String path) {
     return URI.create(TestServer.baseUrl() + "/api" + path);
   }
@@ -66,6 +73,8 @@ public final class Rest {
                   (user.name() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
       b.header("Authorization", "Basic " + token);
     }
+    // what the pages send: the API refuses a state-changing call without it (CSRF)
+    b.header("X-Requested-With", "OpenCPIS");
     b.header("Accept", "application/json").timeout(Duration.ofSeconds(30));
     try {
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());

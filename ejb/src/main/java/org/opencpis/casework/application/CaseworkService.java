@@ -1,5 +1,8 @@
 package org.opencpis.casework.application;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -19,50 +22,88 @@ import org.opencpis.casework.domain.WorkflowStep;
 import org.opencpis.casework.infrastructure.CaseworkRepository;
 import org.opencpis.shared.InvalidValueException;
 import org.opencpis.shared.NhsNumber;
+import org.opencpis.shared.Roles;
 import org.opencpis.shared.Settings;
 
 /**
  * What council staff do with CP-IS workflow: read inboxes and steps, route a CPIS Follow Up (R22),
  * complete follow-ups with a case note or a visit (R23), keep children and their involvement. Every
  * request is confined to the caller's own council: another council's records are "not found", never
- * shown.
+ * shown. The council is the signed-in user's worker record, and the user must hold that council's
+ * role ({@code la-<code>}) too; nothing a request says can widen it.
  */
 @Stateless
+@RolesAllowed(Roles.LA_STAFF)
 public class CaseworkService {
 
+  @Resource SessionContext session;
   @Inject CaseworkRepository casework;
   @Inject WorkingTime workingTime;
   @Inject Settings settings;
 
-  /** The worker the caller signs in as. */
+  /**
+   * The worker the caller signs in as (council staff, and the performance team for its loads): the
+   * signed-in user's worker record, whose council the user must also hold the role of.
+   */
+  @RolesAllowed({Roles.LA_STAFF, Roles.LA_PERFORMANCE})
   public Worker worker(Caller caller) {
-    return casework
-        .workerByUsername(caller.username())
-        .orElseThrow(
-            () ->
-                new CaseworkRefusal(
-                    Kind.FORBIDDEN,
-                    null,
-                    "user '" + caller.username() + "' is not a worker of any council in OpenCPIS"));
+    String signedIn = session.getCallerPrincipal().getName();
+    if (!signedIn.equals(caller.username())) {
+      throw new CaseworkRefusal(
+          Kind.FORBIDDEN, null, "a request acts only for the signed-in user '" + signedIn + "'");
+    }
+    Worker me =
+        casework
+            .workerByUsername(signedIn)
+            .orElseThrow(
+                () ->
+                    new CaseworkRefusal(
+                        Kind.FORBIDDEN,
+                        null,
+                        "user '" + signedIn + "' is not a worker of any council in OpenCPIS"));
+    if (!session.isCallerInRole(Roles.council(me.laCode()))) {
+      throw new CaseworkRefusal(
+          Kind.FORBIDDEN,
+          null,
+          "user '" + signedIn + "' does not hold the role of council " + me.laCode());
+    }
+    return me;
   }
 
+  /** The inboxes the caller works: the council's virtual workers', and the caller's own. */
   public List<Worker> inboxes(Caller caller) {
     Worker me = worker(caller);
-    return casework.workers(me.laCode()).stream()
-        .filter(w -> w.role().isVirtual() || w.id().equals(me.id()))
-        .toList();
+    return casework.workers(me.laCode()).stream().filter(w -> worksInbox(me, w)).toList();
+  }
+
+  private static boolean worksInbox(Worker me, Worker inbox) {
+    return inbox.role().isVirtual() || inbox.id().equals(me.id());
   }
 
   public long openSteps(Worker inbox) {
     return casework.openSteps(inbox);
   }
 
+  /**
+   * One of the caller's inboxes: a virtual worker's of the council, or the caller's own; a
+   * colleague's own inbox is theirs alone (403), another council's is not found.
+   */
   public Worker inbox(Caller caller, long workerId) {
     Worker me = worker(caller);
+    Worker inbox = colleague(me, workerId, "inbox");
+    if (!worksInbox(me, inbox)) {
+      throw new CaseworkRefusal(
+          Kind.FORBIDDEN, null, "a worker's own inbox is read by that worker only");
+    }
+    return inbox;
+  }
+
+  /** A worker of the caller's council (e.g. to allocate as key worker); another's is not found. */
+  private Worker colleague(Worker me, long workerId, String what) {
     return casework
         .find(Worker.class, workerId)
         .filter(w -> w.belongsTo(me.laCode()))
-        .orElseThrow(() -> notFound("inbox", workerId));
+        .orElseThrow(() -> notFound(what, workerId));
   }
 
   public List<WorkflowStep> steps(Caller caller, long inboxId, boolean includeCompleted) {
@@ -130,7 +171,7 @@ public class CaseworkService {
 
   public List<ClipboardNotification> clipboard(Caller caller, long workerId, boolean all) {
     Worker me = worker(caller);
-    if (!me.id().equals(workerId)) {
+    if (!colleague(me, workerId, "worker").id().equals(me.id())) {
       throw new CaseworkRefusal(Kind.FORBIDDEN, null, "a clipboard is read by its own worker only");
     }
     return casework.clipboard(me, all);
@@ -243,7 +284,7 @@ public class CaseworkService {
       throw new CaseworkRefusal(
           Kind.INVALID, "involvement", "say OPEN_SOCIAL_CARE, OPEN_EARLY_HELP or CLOSED");
     }
-    Worker w = workerId == null ? null : inbox(caller, workerId);
+    Worker w = workerId == null ? null : colleague(worker(caller), workerId, "worker");
     c.changeInvolvement(to, w, LocalDate.now(settings.clock()));
     return c;
   }

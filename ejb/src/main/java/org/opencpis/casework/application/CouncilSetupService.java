@@ -1,5 +1,6 @@
 package org.opencpis.casework.application;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -8,9 +9,11 @@ import org.opencpis.casework.domain.CaseworkRefusal.Kind;
 import org.opencpis.casework.domain.Worker;
 import org.opencpis.casework.domain.WorkerRole;
 import org.opencpis.casework.infrastructure.CaseworkRepository;
+import org.opencpis.shared.Roles;
 
 /** An administrator sets up a council's workers and virtual workers. */
 @Stateless
+@RolesAllowed(Roles.CPIS_ADMIN)
 public class CouncilSetupService {
 
   @Inject CaseworkRepository casework;

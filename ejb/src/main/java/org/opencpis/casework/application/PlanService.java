@@ -1,5 +1,7 @@
 package org.opencpis.casework.application;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -17,6 +19,7 @@ import org.opencpis.casework.infrastructure.CaseworkRepository;
 import org.opencpis.casework.infrastructure.HubOutbox;
 import org.opencpis.shared.InvalidValueException;
 import org.opencpis.shared.NhsNumber;
+import org.opencpis.shared.Roles;
 import org.opencpis.shared.Settings;
 
 /**
@@ -26,6 +29,7 @@ import org.opencpis.shared.Settings;
  * saved is left unsent, and nothing is sent that was not saved.
  */
 @Stateless
+@RolesAllowed(Roles.LA_STAFF)
 public class PlanService {
 
   @Inject CaseworkService casework;
@@ -133,8 +137,11 @@ public class PlanService {
 
   /**
    * A child's NHS number was recorded by other means (the weekly bulk load, R5): whatever the child
-   * (or an unborn waiting for its mother's number, R14) has to share is sent now (R9).
+   * (or an unborn waiting for its mother's number, R14) has to share is sent now (R9). Called by
+   * the bulk load's job (its batch thread has no caller of its own), for a child of the load's
+   * council.
    */
+  @PermitAll
   public void nhsNumberRecorded(Child child) {
     share(child);
     for (Child unborn : repository.unbornOf(child)) {

@@ -1,5 +1,6 @@
 package org.opencpis.casework.bulk;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -16,6 +17,7 @@ import org.opencpis.casework.application.CaseworkService;
 import org.opencpis.casework.domain.CaseworkRefusal;
 import org.opencpis.casework.domain.CaseworkRefusal.Kind;
 import org.opencpis.casework.domain.Worker;
+import org.opencpis.shared.Roles;
 
 /**
  * The weekly bulk NHS-number load (R5) for the caller's council: stores the file, then starts the
@@ -27,6 +29,7 @@ import org.opencpis.casework.domain.Worker;
  * own.
  */
 @Stateless
+@RolesAllowed(Roles.LA_PERFORMANCE)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BulkLoadService {
 

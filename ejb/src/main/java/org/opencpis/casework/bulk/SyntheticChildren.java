@@ -1,10 +1,12 @@
 package org.opencpis.casework.bulk;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import org.opencpis.casework.domain.Child;
+import org.opencpis.shared.Roles;
 
 /**
  * Synthetic children without NHS numbers, for measuring the bulk load at scale (the benchmark
@@ -12,6 +14,7 @@ import org.opencpis.casework.domain.Child;
  * and dates of birth are made up. Administrators only (checked by the REST resource).
  */
 @Stateless
+@RolesAllowed(Roles.CPIS_ADMIN)
 public class SyntheticChildren {
 
   /** At most this many a call: one transaction each. */

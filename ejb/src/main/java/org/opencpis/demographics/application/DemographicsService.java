@@ -1,5 +1,7 @@
 package org.opencpis.demographics.application;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
@@ -21,6 +23,7 @@ import org.opencpis.demographics.domain.DemographicRecord;
 import org.opencpis.demographics.domain.Subject;
 import org.opencpis.demographics.domain.Verification;
 import org.opencpis.demographics.infrastructure.DemographicsRepository;
+import org.opencpis.shared.Roles;
 
 /**
  * The demographic service as the hub uses it, standing in for the national one (PDS): verifies a
@@ -34,6 +37,7 @@ import org.opencpis.demographics.infrastructure.DemographicsRepository;
  * fail: it falls back to the number as asked.
  */
 @Stateless
+@RolesAllowed(Roles.CPIS_ADMIN)
 public class DemographicsService {
 
   private static final Logger LOG = Logger.getLogger(DemographicsService.class.getName());
@@ -46,6 +50,7 @@ public class DemographicsService {
    *
    * @throws DemographicsUnavailableException when the service does not answer (resubmit later)
    */
+  @PermitAll
   public Verification verify(Subject s) {
     if (!DemographicsSettings.available()) {
       throw new DemographicsUnavailableException(
@@ -60,6 +65,7 @@ public class DemographicsService {
    * The current NHS number for {@code nhsNumber} and every number superseded into it. A number the
    * store does not know, or any number while the service is unavailable, stands for itself.
    */
+  @PermitAll
   public Identity resolve(String nhsNumber) {
     if (!DemographicsSettings.available()) {
       LOG.fine("demographics unavailable: an NHS number is used as given");

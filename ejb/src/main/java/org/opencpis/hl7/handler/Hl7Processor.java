@@ -2,6 +2,8 @@ package org.opencpis.hl7.handler;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -19,15 +21,19 @@ import org.opencpis.hub.application.QueryAnswer;
 import org.opencpis.hub.application.QueryRequest;
 import org.opencpis.hub.application.QueryService;
 import org.opencpis.hub.domain.Viewer;
+import org.opencpis.shared.Roles;
 import org.opencpis.shared.Settings;
 
 /**
  * Processes a message that has been read and found acceptable, in one transaction with everything
  * it causes: the hub's query and access event (R20), the attendance, the alert on its queue, and
  * the message with its answer, so a repeat is answered from the store and never processed twice.
- * The rules are the hub's ({@link QueryService}); this only translates.
+ * The rules are the hub's ({@link QueryService}); this only translates. It is called by the MLLP
+ * listener's threads, which have no caller, and calls the hub as the HL7 channel's role.
  */
 @Stateless
+@PermitAll
+@RunAs(Roles.HL7_FACILITY)
 public class Hl7Processor {
 
   private static final Logger LOG = Logger.getLogger(Hl7Processor.class.getName());

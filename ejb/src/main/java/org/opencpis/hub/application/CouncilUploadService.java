@@ -76,11 +76,8 @@ public class CouncilUploadService {
     UploadAnswer answer;
     try {
       answer =
-          uploads.upload(
+          uploads.uploadFromCouncilWorkflow(
               new UploadFile(
-                  "council workflow " + file.laCode(),
-                  true,
-                  true,
                   UploadChannel.COUNCIL_WORKFLOW,
                   file.sendingSystem(),
                   file.laCode(),

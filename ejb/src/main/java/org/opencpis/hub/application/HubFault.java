@@ -15,6 +15,12 @@ public class HubFault extends RuntimeException {
   public static final String ACCESS_DENIED = "ACCESS_DENIED";
   public static final String INVALID_NHS_NUMBER = "INVALID_NHS_NUMBER";
   public static final String MANDATORY_DATA_MISSING = "ErrorBase1712.MANDATORY_DATA_MISSING";
+
+  /**
+   * A value the hub cannot take (too long, malformed); the code is followed by "|" and the field.
+   */
+  public static final String INVALID_DATA = "ErrorBase1712.INVALID_DATA";
+
   public static final String UNKNOWN_SENDER = "UNKNOWN_SENDER";
   public static final String OUT_OF_SEQUENCE = "FILE_OUT_OF_SEQUENCE";
   public static final String SEQUENCE_REUSED = "FILE_SEQUENCE_REUSED";

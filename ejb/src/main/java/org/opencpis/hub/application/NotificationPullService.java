@@ -1,5 +1,8 @@
 package org.opencpis.hub.application;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -11,14 +14,17 @@ import org.opencpis.notification.NotificationIssuer;
 import org.opencpis.notification.NotificationJson;
 import org.opencpis.shared.Hl7Dates;
 import org.opencpis.shared.InvalidValueException;
+import org.opencpis.shared.Roles;
 import org.opencpis.shared.Settings;
 
 /**
  * Lets an LA system outside this deployment pull its own notifications over a time window, as the
  * national service's LA clients could: low inclusive, high exclusive (default: now), at most 31
- * days, at most {@value #MAX} per answer (the answer says when there are more).
+ * days, at most {@value #MAX} per answer (the answer says when there are more). The caller is a
+ * council's system ({@value Roles#LA_UPLOADER}) and pulls for the council it acts for only.
  */
 @Stateless
+@RolesAllowed(Roles.LA_UPLOADER)
 public class NotificationPullService {
 
   public static final int MAX = 500;
@@ -32,22 +38,25 @@ public class NotificationPullService {
       boolean complete,
       List<LaNotification> notifications) {}
 
+  @Resource SessionContext session;
   @Inject NotificationIssuer issuer;
   @Inject Settings settings;
 
-  public Pulled pull(
-      String caller, boolean callerActsForLa, String laCode, String lowRaw, String highRaw) {
+  public Pulled pull(String laCode, String lowRaw, String highRaw) {
     if (laCode == null || laCode.isBlank()) {
       throw new HubFault(
           HubFault.MANDATORY_DATA_MISSING + "|localAuthority",
           "localAuthority/id",
           "say whose notifications: localAuthority/id/@extension (the LA's ODS code)");
     }
-    if (!callerActsForLa) {
+    if (!session.isCallerInRole(Roles.council(laCode))) {
       throw new HubFault(
           HubFault.ACCESS_DENIED,
           "localAuthority/id",
-          "user '" + caller + "' may not read the notifications of local authority " + laCode);
+          "user '"
+              + session.getCallerPrincipal().getName()
+              + "' may not read the notifications of local authority "
+              + laCode);
     }
     Instant low = time("accessTime/low", lowRaw);
     Instant high =

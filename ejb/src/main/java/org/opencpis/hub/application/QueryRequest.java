@@ -1,20 +1,36 @@
 package org.opencpis.hub.application;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.opencpis.hub.domain.Viewer;
 
 /**
- * A query from health, as a channel (SOAP, HL7) received it.
+ * A query from health, as a channel (SOAP, HL7, REST) received it. Who may view, and whether a view
+ * notifies, is the caller's role ({@link QueryService}); a channel may only narrow it. Values
+ * longer than the hub keeps are refused ({@link RequestChecks}), never cut.
  *
  * @param accessEvent false for a scheduled-care silent read (answered, not recorded)
- * @param callerMayView the caller's role carries B0107 or B0170
- * @param callerMayNotify the caller's role carries B0107 (a view that notifies the LA)
+ * @param callerMayView false when the channel itself refuses the caller (true otherwise)
+ * @param callerMayNotify false when the channel knows the view must not notify (true otherwise)
  */
 public record QueryRequest(
     String nhsNumber,
-    String queryEventId,
+    @Size(max = 80, message = "the query's id is at most {max} characters") String queryEventId,
     boolean accessEvent,
-    String careSetting,
-    Viewer viewer,
+    @Size(max = 20, message = "the care setting is at most {max} characters") String careSetting,
+    @Valid Viewer viewer,
     boolean callerMayView,
     boolean callerMayNotify,
-    String channel) {}
+    String channel) {
+
+  /** A query whose caller the service alone judges by role. */
+  public QueryRequest(
+      String nhsNumber,
+      String queryEventId,
+      boolean accessEvent,
+      String careSetting,
+      Viewer viewer,
+      String channel) {
+    this(nhsNumber, queryEventId, accessEvent, careSetting, viewer, true, true, channel);
+  }
+}

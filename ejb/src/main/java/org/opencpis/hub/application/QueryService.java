@@ -1,7 +1,11 @@
 package org.opencpis.hub.application;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +26,7 @@ import org.opencpis.hub.infrastructure.AccessEventPublisher;
 import org.opencpis.hub.infrastructure.RegisterRepository;
 import org.opencpis.shared.InvalidValueException;
 import org.opencpis.shared.NhsNumber;
+import org.opencpis.shared.Roles;
 import org.opencpis.shared.Settings;
 
 /**
@@ -30,8 +35,13 @@ import org.opencpis.shared.Settings;
  * records an access event and publishes it, in the same transaction, for the LAs to be notified
  * (R8, R20). A superseded NHS number is resolved to the current one first (R4): the answer, the
  * access event and so the LAs' notifications carry the current number.
+ *
+ * <p>Who may ask is declared here: B0107 (a view, recorded and notified), B0170 (a view, never
+ * notified), and the HL7 channel, which runs its calls as {@value Roles#HL7_FACILITY} (views
+ * recorded and notified, R20). Whether a view notifies is the caller's role, never the request's.
  */
 @Stateless
+@RolesAllowed({Roles.VIEW_AND_NOTIFY, Roles.VIEW_SILENTLY, Roles.HL7_FACILITY})
 public class QueryService {
 
   private static final Logger LOG = Logger.getLogger(QueryService.class.getName());
@@ -39,9 +49,11 @@ public class QueryService {
   /** How many recent events are read to pick the (at most 25) shown after the 24-hour rule. */
   private static final int HISTORY_SCAN = 1000;
 
+  @Resource SessionContext session;
   @Inject RegisterRepository register;
   @Inject AccessEventPublisher publisher;
   @Inject Settings settings;
+  @Inject Validator validator;
   @Inject DemographicsService demographics;
 
   public QueryAnswer query(QueryRequest q) {
@@ -51,6 +63,7 @@ public class QueryService {
           null,
           "your role does not carry the CP-IS view permission (B0107 or B0170)");
     }
+    RequestChecks.valid(validator, q);
     NhsNumber nhs;
     try {
       nhs = NhsNumber.of(q.nhsNumber());
@@ -77,7 +90,7 @@ public class QueryService {
             .collect(Collectors.toMap(LocalAuthority::odsCode, Function.identity()));
 
     String accessId = null;
-    if (q.accessEvent() && q.callerMayNotify()) {
+    if (q.accessEvent() && q.callerMayNotify() && callerNotifies()) {
       List<String> laCodes = visible.stream().map(SharedRecord::laCode).distinct().toList();
       AccessEvent event =
           new AccessEvent(
@@ -117,6 +130,12 @@ public class QueryService {
             .map(r -> entry(r, las.get(r.laCode())))
             .toList();
     return new QueryAnswer(current, entries, previous, accessId);
+  }
+
+  /** B0107 and the HL7 channel notify the LAs of a view; B0170 never does. */
+  private boolean callerNotifies() {
+    return session.isCallerInRole(Roles.VIEW_AND_NOTIFY)
+        || session.isCallerInRole(Roles.HL7_FACILITY);
   }
 
   /** The child's accesses under all its numbers, newest first. */

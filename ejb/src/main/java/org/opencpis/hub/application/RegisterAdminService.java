@@ -1,5 +1,7 @@
 package org.opencpis.hub.application;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -11,16 +13,20 @@ import org.opencpis.hub.domain.UploadSubmission;
 import org.opencpis.hub.infrastructure.RegisterRepository;
 import org.opencpis.shared.InvalidValueException;
 import org.opencpis.shared.NhsNumber;
+import org.opencpis.shared.Roles;
 
 /**
  * What an administrator may look at in the register: LAs, what is held for a child, and a council's
  * upload streams with the files it sent, each kept with its answer (R28).
  */
 @Stateless
+@RolesAllowed(Roles.CPIS_ADMIN)
 public class RegisterAdminService {
 
   @Inject RegisterRepository register;
 
+  /** The LAs and the numbers health is given: for any signed-in user. */
+  @PermitAll
   public List<LocalAuthority> localAuthorities() {
     return register.localAuthorities();
   }

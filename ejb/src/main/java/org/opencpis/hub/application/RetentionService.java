@@ -1,6 +1,8 @@
 package org.opencpis.hub.application;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -13,6 +15,7 @@ import org.opencpis.hub.domain.LocalAuthority;
 import org.opencpis.hub.domain.RetentionPolicy;
 import org.opencpis.hub.domain.SharedRecord;
 import org.opencpis.hub.infrastructure.RegisterRepository;
+import org.opencpis.shared.Roles;
 import org.opencpis.shared.Settings;
 
 /**
@@ -29,6 +32,7 @@ import org.opencpis.shared.Settings;
  * uploads wait at most for that council's own purge.
  */
 @Stateless
+@RolesAllowed(Roles.CPIS_ADMIN)
 public class RetentionService {
 
   private static final Logger LOG = Logger.getLogger(RetentionService.class.getName());
@@ -37,6 +41,7 @@ public class RetentionService {
   @Inject Settings settings;
   @Resource SessionContext context;
 
+  @PermitAll
   @Schedule(hour = "2", minute = "15", persistent = false, info = "CP-IS retention purge")
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void nightly() {

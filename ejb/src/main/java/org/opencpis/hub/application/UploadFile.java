@@ -1,26 +1,24 @@
 package org.opencpis.hub.application;
 
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Objects;
 import org.opencpis.hub.domain.ReceivedRecord;
 import org.opencpis.hub.domain.UploadChannel;
 
 /**
- * An LA's upload file as received by a channel, and what the channel knows of its caller.
+ * An LA's upload file as received by a channel. Who sent it is the signed-in caller ({@link
+ * UploadService}), never the file.
  *
- * @param callerMayUpload the caller holds the uploader role
- * @param callerActsForSender the caller belongs to the LA the header names as sender
  * @param channel the way the file came, decided by the channel's own code (never by the file): the
  *     council's stream it belongs to
  * @param sendingAsid the sending system the file names (its ASID), kept for the record only
  */
 public record UploadFile(
-    String caller,
-    boolean callerMayUpload,
-    boolean callerActsForSender,
     UploadChannel channel,
-    String sendingAsid,
-    String senderOds,
+    @Size(max = 40, message = "the sending system's ASID is at most {max} characters")
+        String sendingAsid,
+    @Size(max = 10, message = "the sender's ODS code is at most {max} characters") String senderOds,
     Integer fileSequenceId,
     Integer declaredRecordCount,
     List<ReceivedRecord> records) {

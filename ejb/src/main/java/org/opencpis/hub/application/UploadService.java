@@ -1,7 +1,12 @@
 package org.opencpis.hub.application;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +22,7 @@ import org.opencpis.hub.domain.LocalAuthority;
 import org.opencpis.hub.domain.RecordOutcome;
 import org.opencpis.hub.domain.RecordUpdate;
 import org.opencpis.hub.domain.SharedRecord;
+import org.opencpis.hub.domain.UploadChannel;
 import org.opencpis.hub.domain.UploadContent;
 import org.opencpis.hub.domain.UploadRecordValidator;
 import org.opencpis.hub.domain.UploadStream;
@@ -24,6 +30,7 @@ import org.opencpis.hub.domain.UploadSubmission;
 import org.opencpis.hub.infrastructure.RegisterRepository;
 import org.opencpis.notification.LaNotification;
 import org.opencpis.notification.NotificationIssuer;
+import org.opencpis.shared.Roles;
 import org.opencpis.shared.Settings;
 
 /**
@@ -32,23 +39,53 @@ import org.opencpis.shared.Settings;
  * is locked for the transaction, as the retention purge locks it) and strictly in sequence order,
  * per channel ({@link UploadStream}); a file sent again under its number is answered with its first
  * acknowledgement and changes nothing, and other content under a number already taken is refused.
+ *
+ * <p>An LA's system uploads as {@value Roles#LA_UPLOADER} and for its own council only: the
+ * header's sender must be a council whose role ({@code la-<code>}) the signed-in caller holds.
  */
 @Stateless
+@RolesAllowed(Roles.LA_UPLOADER)
 public class UploadService {
 
   private static final Logger LOG = Logger.getLogger(UploadService.class.getName());
 
+  @Resource SessionContext session;
   @Inject RegisterRepository register;
   @Inject Settings settings;
+  @Inject Validator validator;
   @Inject DemographicsService demographics;
   @Inject NotificationIssuer issuer;
 
+  /** A file a council's system sent (cpisupload), for the council the signed-in caller acts for. */
   public UploadAnswer upload(UploadFile file) {
-    Instant now = settings.clock().instant();
-    if (!file.callerMayUpload()) {
-      throw new HubFault(
-          HubFault.ACCESS_DENIED, null, "user '" + file.caller() + "' may not upload to CP-IS");
+    requireChannel(file, UploadChannel.CPISUPLOAD);
+    String caller = session.getCallerPrincipal().getName();
+    boolean actsForSender =
+        file.senderOds() != null && session.isCallerInRole(Roles.council(file.senderOds()));
+    return apply(file, caller, actsForSender);
+  }
+
+  /**
+   * A file of a council's own workflow in this deployment, taken from its queue (the message-driven
+   * bean has no caller): it is that council's by construction.
+   */
+  @PermitAll
+  public UploadAnswer uploadFromCouncilWorkflow(UploadFile file) {
+    requireChannel(file, UploadChannel.COUNCIL_WORKFLOW);
+    return apply(file, "council workflow " + file.senderOds(), true);
+  }
+
+  /** Each entry point serves one channel: no caller can put a file in another channel's stream. */
+  private static void requireChannel(UploadFile file, UploadChannel channel) {
+    if (file.channel() != channel) {
+      throw new IllegalArgumentException(
+          "a " + file.channel() + " file cannot be uploaded as " + channel);
     }
+  }
+
+  private UploadAnswer apply(UploadFile file, String caller, boolean callerActsForSender) {
+    RequestChecks.valid(validator, file);
+    Instant now = settings.clock().instant();
     String digest =
         UploadContent.digest(
             file.senderOds(), file.fileSequenceId(), file.declaredRecordCount(), file.records());
@@ -75,12 +112,12 @@ public class UploadService {
                         HubFault.UNKNOWN_SENDER,
                         "header/sender/id",
                         "'" + file.senderOds() + "' is not a local authority known to CP-IS"));
-    if (!file.callerActsForSender()) {
+    if (!callerActsForSender) {
       throw new HubFault(
           HubFault.ACCESS_DENIED,
           "header/sender/id",
           "user '"
-              + file.caller()
+              + caller
               + "' may not upload for local authority "
               + la.odsCode()
               + " ("

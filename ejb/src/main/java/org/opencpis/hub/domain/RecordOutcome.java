@@ -27,13 +27,25 @@ public class RecordOutcome {
 
   protected RecordOutcome() {}
 
+  /**
+   * An outcome as kept: a child id longer than the LA's id can be is not kept (the sequence number
+   * says which record it was), and a field or detail is cut to its column.
+   */
   public RecordOutcome(
       int sequenceNumber, String localChildId, RecordCode code, String field, String detail) {
     this.sequenceNumber = sequenceNumber;
-    this.localChildId = localChildId;
+    this.localChildId =
+        localChildId == null || localChildId.length() > LOCAL_CHILD_ID_MAX ? null : localChildId;
     this.code = code;
-    this.field = field;
-    this.detail = detail;
+    this.field = cut(field, 80);
+    this.detail = cut(detail, 400);
+  }
+
+  /** The longest LA child id the hub keeps (the register's column). */
+  public static final int LOCAL_CHILD_ID_MAX = 40;
+
+  private static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
   public static RecordOutcome success(int sequenceNumber, String localChildId) {

@@ -8,9 +8,15 @@ import org.opencpis.shared.NhsNumber;
 /**
  * Checks one received record and turns it into a {@link RecordUpdate}, or says which field is at
  * fault and what to do, with the national record code: CPR04 for an NHS number that is not a valid
- * new-style one (R1), CPR07 with a detail for everything else.
+ * new-style one (R1), CPR07 with a detail for everything else, a value longer than the register
+ * keeps among them.
  */
 public final class UploadRecordValidator {
+
+  /** The register's columns: names of 100 characters, telephone numbers of 40. */
+  static final int NAME_MAX = 100;
+
+  static final int PHONE_MAX = 40;
 
   private UploadRecordValidator() {}
 
@@ -27,6 +33,7 @@ public final class UploadRecordValidator {
       if (childId == null) {
         throw new Refusal(RecordCode.CPR07, "localChildId", "the LA's child id is missing");
       }
+      tooLong("localChildId", childId, RecordOutcome.LOCAL_CHILD_ID_MAX, "the LA's child id");
       if (r.subjectKind() == null) {
         throw new Refusal(
             RecordCode.CPR07,
@@ -85,6 +92,8 @@ public final class UploadRecordValidator {
         throw new Refusal(
             RecordCode.CPR07, subject + "/name", "the legal given and family names are required");
       }
+      tooLong(subject + "/name/given", given, NAME_MAX, "a given name");
+      tooLong(subject + "/name/family", family, NAME_MAX, "the family name");
       LocalDate birth = date(subject + "/birthTime", r.birthDate(), true);
       LocalDate start = date("information/effectiveTime/low", r.startDate(), true);
       LocalDate end = date("information/effectiveTime/high", r.endDate(), false);
@@ -102,6 +111,9 @@ public final class UploadRecordValidator {
             "telecom[@use='EC']",
             "the emergency duty (out of hours) telephone number is mandatory");
       }
+      tooLong("telecom[@use='EC']", emergency, PHONE_MAX, "a telephone number");
+      tooLong(
+          "telecom[@use='WP']", blankToNull(r.officeHoursPhone()), PHONE_MAX, "a telephone number");
       RecordUpdate update =
           new RecordUpdate(
               laCode,
@@ -121,6 +133,15 @@ public final class UploadRecordValidator {
     } catch (Refusal e) {
       return new Checked(
           null, new RecordOutcome(sequence, childId, e.code, e.field, e.getMessage()));
+    }
+  }
+
+  private static void tooLong(String field, String value, int max, String what) {
+    if (value != null && value.length() > max) {
+      throw new Refusal(
+          RecordCode.CPR07,
+          field,
+          what + " is at most " + max + " characters, this one " + value.length());
     }
   }
 

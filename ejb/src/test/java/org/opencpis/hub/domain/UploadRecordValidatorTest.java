@@ -166,4 +166,54 @@ class UploadRecordValidatorTest {
     assertThat(FileCode.forCounts(2, 1)).isEqualTo(FileCode.CPF03);
     assertThat(FileCode.forCounts(0, 3)).isEqualTo(FileCode.CPF04);
   }
+
+  @Test
+  @DisplayName(
+      "R26a: a value longer than the register keeps is CPR07 naming the field, and the refusal can be kept")
+  void tooLong() {
+    ReceivedRecord ok = child("9990001006", "CPP", null, "20260901", null);
+    String longId = "L".repeat(64);
+    var id =
+        check(
+            new ReceivedRecord(
+                longId,
+                ok.subjectKind(),
+                ok.nhsNumber(),
+                ok.givenName(),
+                ok.familyName(),
+                ok.birthDate(),
+                ok.planCode(),
+                null,
+                ok.startDate(),
+                null,
+                null,
+                ok.officeHoursPhone(),
+                ok.emergencyDutyPhone()));
+    assertThat(id.refusal().code()).isEqualTo(RecordCode.CPR07);
+    assertThat(id.refusal().field()).isEqualTo("localChildId");
+    assertThat(id.refusal().detail()).contains("at most 40 characters");
+    assertThat(id.refusal().localChildId()).as("not kept: longer than its column").isNull();
+
+    var family =
+        check(
+            new ReceivedRecord(
+                "L-1",
+                ok.subjectKind(),
+                ok.nhsNumber(),
+                ok.givenName(),
+                "H".repeat(10_000),
+                ok.birthDate(),
+                ok.planCode(),
+                null,
+                ok.startDate(),
+                null,
+                null,
+                ok.officeHoursPhone(),
+                ok.emergencyDutyPhone()));
+    assertThat(family.refusal().field()).isEqualTo("childSubject/name/family");
+
+    var plan = check(child("9990001006", "X".repeat(5_000), null, "20260901", null));
+    assertThat(plan.refusal().field()).isEqualTo("information/code");
+    assertThat(plan.refusal().detail()).hasSizeLessThanOrEqualTo(400);
+  }
 }

@@ -2,6 +2,8 @@ package org.opencpis.web.rest;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,25 +41,39 @@ import org.opencpis.web.rest.CaseworkViews.StepView;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ChildResource {
 
+  // The limits are the columns' (casework Child, CaseNote, WorkflowStep); see Limits.
+
   public record NewChild(
-      String laPersonId,
-      String nhsNumber,
-      String givenName,
-      String familyName,
+      @Size(max = Limits.PERSON_ID) String laPersonId,
+      @Size(max = Limits.NHS_NUMBER) String nhsNumber,
+      @Size(max = Limits.NAME) String givenName,
+      @Size(max = Limits.NAME) String familyName,
       LocalDate birthDate) {}
 
-  public record InvolvementChange(String involvement, Long allocatedWorkerId) {}
+  public record InvolvementChange(
+      @Size(max = Limits.CODE) String involvement, Long allocatedWorkerId) {}
 
-  public record NewCaseNote(String contactMethod, String decision, String reason) {}
+  public record NewCaseNote(
+      @Size(max = Limits.CODE) String contactMethod,
+      @Size(max = Limits.CODE) String decision,
+      @Size(max = Limits.TEXT) String reason) {}
 
-  public record NewVisit(String summary) {}
+  public record NewVisit(@Size(max = Limits.TEXT) String summary) {}
 
-  public record NewUnborn(String laPersonId, LocalDate expectedDeliveryDate) {}
+  public record NewUnborn(
+      @Size(max = Limits.PERSON_ID) String laPersonId, LocalDate expectedDeliveryDate) {}
 
-  public record Birth(LocalDate birthDate, String nhsNumber, String givenName, String familyName) {}
+  public record Birth(
+      LocalDate birthDate,
+      @Size(max = Limits.NHS_NUMBER) String nhsNumber,
+      @Size(max = Limits.NAME) String givenName,
+      @Size(max = Limits.NAME) String familyName) {}
 
   public record Identity(
-      String nhsNumber, String givenName, String familyName, LocalDate birthDate) {}
+      @Size(max = Limits.NHS_NUMBER) String nhsNumber,
+      @Size(max = Limits.NAME) String givenName,
+      @Size(max = Limits.NAME) String familyName,
+      LocalDate birthDate) {}
 
   /** The person summary: the child with the CP-IS status banner, plans, and the CP-IS steps. */
   public record PersonSummary(ChildView child, List<PlanView> plans, List<StepView> steps) {}
@@ -68,12 +84,13 @@ public class ChildResource {
 
   @GET
   public List<ChildView> search(
-      @QueryParam("nhsNumber") String nhsNumber, @QueryParam("familyName") String familyName) {
+      @QueryParam("nhsNumber") @Size(max = Limits.NHS_NUMBER) String nhsNumber,
+      @QueryParam("familyName") @Size(max = Limits.NAME) String familyName) {
     return casework.children(caller(), nhsNumber, familyName).stream().map(ChildView::of).toList();
   }
 
   @POST
-  public Response add(NewChild c) {
+  public Response add(@Valid NewChild c) {
     if (c == null) {
       throw new CaseworkRefusal(CaseworkRefusal.Kind.INVALID, null, "send the child as JSON");
     }
@@ -101,7 +118,7 @@ public class ChildResource {
 
   @PUT
   @Path("/{id}/involvement")
-  public ChildView involvement(@PathParam("id") long id, InvolvementChange change) {
+  public ChildView involvement(@PathParam("id") long id, @Valid InvolvementChange change) {
     Involvement to =
         Enums.parse(Involvement.class, change == null ? null : change.involvement(), "involvement");
     return ChildView.of(
@@ -112,7 +129,7 @@ public class ChildResource {
   /** R13: an unborn baby of this mother, known by its expected date of delivery. */
   @POST
   @Path("/{id}/unborn")
-  public Response addUnborn(@PathParam("id") long motherId, NewUnborn u) {
+  public Response addUnborn(@PathParam("id") long motherId, @Valid NewUnborn u) {
     ChildView added =
         ChildView.of(
             plans.addUnborn(
@@ -126,7 +143,7 @@ public class ChildResource {
   /** R16: the birth of an unborn baby: its date of birth and own NHS number. */
   @POST
   @Path("/{id}/birth")
-  public ChildView birth(@PathParam("id") long id, Birth b) {
+  public ChildView birth(@PathParam("id") long id, @Valid Birth b) {
     if (b == null) {
       throw new CaseworkRefusal(CaseworkRefusal.Kind.INVALID, null, "send the birth as JSON");
     }
@@ -138,7 +155,7 @@ public class ChildResource {
   /** R2 R27: corrects the NHS number, legal name or date of birth; the child is sent again. */
   @PUT
   @Path("/{id}/identity")
-  public ChildView identity(@PathParam("id") long id, Identity i) {
+  public ChildView identity(@PathParam("id") long id, @Valid Identity i) {
     if (i == null) {
       throw new CaseworkRefusal(CaseworkRefusal.Kind.INVALID, null, "send the corrections as JSON");
     }
@@ -156,7 +173,7 @@ public class ChildResource {
   /** R23: a "CP-IS Follow Up Contact" case note: telephone or visit, the decision and why. */
   @POST
   @Path("/{id}/case-notes")
-  public Response addCaseNote(@PathParam("id") long id, NewCaseNote n) {
+  public Response addCaseNote(@PathParam("id") long id, @Valid NewCaseNote n) {
     if (n == null) {
       throw new CaseworkRefusal(CaseworkRefusal.Kind.INVALID, null, "send the case note as JSON");
     }
@@ -173,7 +190,7 @@ public class ChildResource {
   /** R23: a "CP / CiC visit" step. */
   @POST
   @Path("/{id}/visits")
-  public Response addVisit(@PathParam("id") long id, NewVisit v) {
+  public Response addVisit(@PathParam("id") long id, @Valid NewVisit v) {
     StepView visit =
         StepView.of(
             casework.recordVisit(caller(), id, v == null ? null : v.summary()), casework.now());

@@ -9,10 +9,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
 import org.opencpis.demographics.application.DemographicsService;
 import org.opencpis.demographics.application.LoadReport;
@@ -40,26 +38,22 @@ public class DemographicsResource {
 
   @EJB DemographicsService demographics;
   @Inject Settings settings;
-  @Context SecurityContext security;
 
   /** Loads a file: per line added, updated, unchanged or rejected with the reason. */
   @POST
-  @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+  @Consumes("text/csv")
   public LoadReport load(String csv) {
-    Roles.require(security, Roles.ADMIN, "load demographic records");
     return demographics.load(csv, settings.zone());
   }
 
   @GET
   public DemographicsService.Summary summary() {
-    Roles.require(security, Roles.ADMIN, "read the demographic store");
     return demographics.summary();
   }
 
   @GET
   @Path("/{nhsNumber}")
   public Response person(@PathParam("nhsNumber") String nhsNumber) {
-    Roles.require(security, Roles.ADMIN, "read the demographic store");
     return demographics
         .held(nhsNumber.replace(" ", ""))
         .map(

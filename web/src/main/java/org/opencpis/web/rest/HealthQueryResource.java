@@ -2,6 +2,8 @@ package org.opencpis.web.rest;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,12 +40,12 @@ public class HealthQueryResource {
 
   /** The query: the NHS number and who is looking, from where. */
   public record HealthQuery(
-      String nhsNumber,
-      String careSetting,
-      String viewerName,
-      String jobRole,
-      String organisationOds,
-      String organisationName) {}
+      @Size(max = Limits.NHS_NUMBER) String nhsNumber,
+      @Size(max = 20) String careSetting,
+      @Size(max = 200) String viewerName,
+      @Size(max = 120) String jobRole,
+      @Size(max = 10) String organisationOds,
+      @Size(max = 160) String organisationName) {}
 
   /** One plan of one council: who to call, the plan type and its dates. */
   public record CouncilRecord(
@@ -76,7 +78,7 @@ public class HealthQueryResource {
   @Context SecurityContext security;
 
   @POST
-  public HealthAnswer query(HealthQuery q) {
+  public HealthAnswer query(@Valid HealthQuery q) {
     if (q == null) {
       throw invalid(null, "send the query as JSON");
     }
@@ -101,8 +103,6 @@ public class HealthQueryResource {
                 true,
                 setting == null ? null : setting.toUpperCase(Locale.ROOT),
                 viewer,
-                security.isUserInRole("B0107") || security.isUserInRole("B0170"),
-                security.isUserInRole("B0107"),
                 "WEB"));
     if (!a.found()) {
       throw new WebApplicationException(

@@ -2,6 +2,8 @@ package org.opencpis.web.rest;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,7 +36,11 @@ import org.opencpis.web.rest.CaseworkViews.PlanView;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
-  public record NewPlan(String type, String legalStatus, LocalDate startDate, LocalDate endDate) {}
+  public record NewPlan(
+      @Size(max = Limits.CODE) String type,
+      @Size(max = Limits.CODE) String legalStatus,
+      LocalDate startDate,
+      LocalDate endDate) {}
 
   public record PlanEnd(LocalDate endDate) {}
 
@@ -47,7 +53,7 @@ public class PlanResource {
   }
 
   @POST
-  public Response add(@PathParam("childId") long childId, NewPlan p) {
+  public Response add(@PathParam("childId") long childId, @Valid NewPlan p) {
     if (p == null) {
       throw new CaseworkRefusal(CaseworkRefusal.Kind.INVALID, null, "send the plan as JSON");
     }

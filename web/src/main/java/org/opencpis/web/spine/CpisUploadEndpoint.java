@@ -2,12 +2,12 @@ package org.opencpis.web.spine;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.soap.Addressing;
 import jakarta.xml.ws.soap.AddressingFeature;
-import java.security.Principal;
 import org.opencpis.contract.hl7.IVLTS;
 import org.opencpis.contract.hl7.NotificationPullRequest;
 import org.opencpis.contract.hl7.NotificationPullResponse;
@@ -60,17 +60,13 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
                   "the body holds no REPC_MT000002GB01 upload file")));
     }
     UploadMessageReader.Read read = UploadMessageReader.read(body);
-    Principal caller = context.getUserPrincipal();
     UploadAnswer answer;
     try {
       answer =
           uploads.upload(
               new UploadFile(
-                  caller == null ? "anonymous" : caller.getName(),
-                  context.isUserInRole("la-uploader"),
-                  read.senderOds() != null && context.isUserInRole("la-" + read.senderOds()),
-                  // the council's cpisupload stream: the caller is checked to act for the LA;
-                  // the ASID the file names is kept for the record and keys nothing
+                  // the council's cpisupload stream: the service checks the caller acts for the
+                  // LA; the ASID the file names is kept for the record and keys nothing
                   UploadChannel.CPISUPLOAD,
                   read.senderAsid(),
                   read.senderOds(),
@@ -79,6 +75,8 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
                   read.records()));
     } catch (HubFault f) {
       throw new CpisError(f.getMessage(), SpineFaults.detail(f));
+    } catch (EJBAccessException e) {
+      throw SpineFaults.accessDenied(context, e, "upload to CP-IS", CpisError::new);
     } catch (RuntimeException e) {
       var detail = SpineFaults.unexpected("cpisupload", e);
       throw new CpisError(SpineFaults.summary(detail), detail);
@@ -93,18 +91,17 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
             ? null
             : Hl7.ext(body.getLocalAuthority() == null ? null : body.getLocalAuthority().getId());
     IVLTS window = body == null ? null : body.getAccessTime();
-    Principal caller = context.getUserPrincipal();
     NotificationPullService.Pulled pulled;
     try {
       pulled =
           pulls.pull(
-              caller == null ? "anonymous" : caller.getName(),
-              la != null && context.isUserInRole("la-" + la),
               la,
               window == null ? null : Hl7.value(window.getLow()),
               window == null ? null : Hl7.value(window.getHigh()));
     } catch (HubFault f) {
       throw new CpisError(f.getMessage(), SpineFaults.detail(f));
+    } catch (EJBAccessException e) {
+      throw SpineFaults.accessDenied(context, e, "pull an LA's notifications", CpisError::new);
     } catch (RuntimeException e) {
       var detail = SpineFaults.unexpected("cpisupload pull", e);
       throw new CpisError(SpineFaults.summary(detail), detail);

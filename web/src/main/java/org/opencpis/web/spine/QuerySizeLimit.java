@@ -1,0 +1,111 @@
+package org.opencpis.web.spine;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A query is a few kilobytes: cpisquery takes bodies of at most {@value #DEFAULT_MAX} bytes (system
+ * property {@value #PROPERTY}, read at each request), and answers a larger one 413 before anything
+ * parses it, whether it declares its length or is sent in chunks. Upload files keep the server's
+ * limit for request bodies (50 MB, 30-settings.cli).
+ */
+@WebFilter(urlPatterns = "/spine/cpisquery")
+public class QuerySizeLimit extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+
+  static final String PROPERTY = "cpis.soap.query.max-bytes";
+  static final int DEFAULT_MAX = 64 * 1024;
+
+  @Override
+  protected void doFilter(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
+      throws IOException, ServletException {
+    if (!"POST".equals(req.getMethod())) {
+      chain.doFilter(req, res);
+      return;
+    }
+    int max = Integer.getInteger(PROPERTY, DEFAULT_MAX);
+    if (req.getContentLengthLong() > max) {
+      tooLarge(res, max);
+      return;
+    }
+    byte[] body = req.getInputStream().readNBytes(max + 1);
+    if (body.length > max) {
+      tooLarge(res, max);
+      return;
+    }
+    chain.doFilter(new Buffered(req, body), res);
+  }
+
+  private static void tooLarge(HttpServletResponse res, int max) throws IOException {
+    res.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    res.setContentType("text/plain;charset=UTF-8");
+    res.setHeader("Connection", "close");
+    res.getOutputStream()
+        .write(
+            ("a cpisquery request is at most " + max + " bytes; this one is larger\n")
+                .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The request with its body read already (at most the limit). */
+  private static final class Buffered extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    Buffered(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new IllegalStateException("the body is read already");
+        }
+      };
+    }
+  }
+}

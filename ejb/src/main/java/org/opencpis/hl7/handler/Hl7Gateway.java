@@ -7,20 +7,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.opencpis.hl7.Facility;
 import org.opencpis.hl7.Hl7Codec;
 import org.opencpis.hl7.Hl7Settings;
+import org.opencpis.hl7.Peer;
 import org.opencpis.hub.application.HubFault;
 
 /**
- * Answers one message received over MLLP; never throws. In order: parse (else AR 100); a repeat of
- * a message already answered (same MSH-3, MSH-4, MSH-10) gets that answer again; then MSH-10 and
- * MSH-4 are required and the facility must be allowed (AR 101 / 103); ADT^A01/A04/A08 and QBP^Q11
- * are taken (else AR 200 / 201); the message is read (AR 101 / 102 for its fields) and processed.
- * What may work later (the database or the broker down) is AE 207, and is not kept, so a resend is
- * processed.
+ * Answers one message received over MLLP; never throws. In order: parse (else AR 100); MSH-10 and
+ * MSH-4 are required (AR 101), the facility must be allowed and the peer must be one of its own
+ * (its TLS client certificate, or in development its address: else AR 103, and nothing is kept or
+ * looked up); a repeat of a message already answered (same MSH-3, MSH-4, MSH-10) gets that answer
+ * again; ADT^A01/A04/A08 and QBP^Q11 are taken (else AR 200 / 201); the message is read (AR 101 /
+ * 102 for its fields) and processed. What may work later (the database or the broker down) is AE
+ * 207, and is not kept, so a resend is processed.
  */
 @ApplicationScoped
 public class Hl7Gateway {
@@ -34,7 +35,8 @@ public class Hl7Gateway {
   @Inject Responses responses;
   @EJB Hl7Processor processor;
 
-  public String answer(String raw) {
+  /** The answer to a message from {@code peer}. */
+  public String answer(String raw, Peer peer) {
     Message in;
     Header h;
     try {
@@ -43,7 +45,17 @@ public class Hl7Gateway {
     } catch (HL7Exception | RuntimeException e) {
       h = Header.ofUnparseable(raw);
       return refuse(
-          null, h, raw, Hl7Refusal.unreadable("the message cannot be parsed: " + e.getMessage()));
+          null,
+          h,
+          raw,
+          Hl7Refusal.unreadable("the message cannot be parsed: " + e.getMessage()),
+          false);
+    }
+    Facility f;
+    try {
+      f = authenticate(h, peer);
+    } catch (Hl7Refusal r) {
+      return refuse(in, h, raw, r, false);
     }
     try {
       Optional<String> before = processor.previousAnswer(h.key());
@@ -55,14 +67,14 @@ public class Hl7Gateway {
       return tryLater(in, h, e);
     }
     try {
-      return process(in, h, raw);
+      return process(in, h, f, raw);
     } catch (Hl7Refusal r) {
-      return refuse(in, h, raw, r);
-    } catch (HubFault f) {
-      return refuse(in, h, raw, fromHub(f, h));
+      return refuse(in, h, raw, r, true);
+    } catch (HubFault fault) {
+      return refuse(in, h, raw, fromHub(fault, h), true);
     } catch (HL7Exception e) {
       return refuse(
-          in, h, raw, Hl7Refusal.unreadable("the message cannot be read: " + e.getMessage()));
+          in, h, raw, Hl7Refusal.unreadable("the message cannot be read: " + e.getMessage()), true);
     } catch (RuntimeException e) {
       // The same message sent on another connection at the same moment may have been answered
       // first.
@@ -78,24 +90,55 @@ public class Hl7Gateway {
     }
   }
 
-  private String process(Message in, Header h, String raw) throws Hl7Refusal, HL7Exception {
+  /**
+   * The answer to a frame larger than {@code maxBytes}: AR (never AE, which an engine would resend
+   * for ever), addressed from what its first segment says; nothing of it is processed or kept.
+   */
+  public String tooLarge(String firstSegment, int maxBytes) {
+    Header h = Header.ofUnparseable(firstSegment);
+    return refuse(null, h, null, Hl7Refusal.tooLarge(maxBytes), false);
+  }
+
+  /**
+   * The facility the message is from, when the peer may speak for it. The answer to a facility not
+   * allowed and to a peer that is not the facility's is the same AR 103, so a peer learns nothing
+   * of which facilities exist; the log says which it was.
+   */
+  private Facility authenticate(Header h, Peer peer) throws Hl7Refusal {
     if (blank(h.controlId())) {
       throw Hl7Refusal.missing("MSH", 10, "message control id");
     }
     if (blank(h.sendingFacility())) {
       throw Hl7Refusal.missing("MSH", 4, "sending facility");
     }
-    Facility f =
-        settings
-            .facility(h.sendingFacility())
-            .orElseThrow(
-                () ->
-                    Hl7Refusal.unknownValue(
-                        "MSH",
-                        4,
-                        "sending facility '"
-                            + h.sendingFacility()
-                            + "' is not allowed to use this service"));
+    Hl7Refusal refusal =
+        Hl7Refusal.unknownValue(
+            "MSH",
+            4,
+            "sending facility '"
+                + CpisObservations.escape(cut(h.sendingFacility(), 20))
+                + "' is not allowed to use this service on this connection");
+    Optional<Facility> f = settings.facility(h.sendingFacility());
+    if (f.isEmpty()) {
+      LOG.info(describe(h) + ": the facility is not allowed (no cpis.hl7.facility property)");
+      throw refusal;
+    }
+    if (!f.get().admits(peer)) {
+      LOG.warning(
+          describe(h)
+              + ": the peer "
+              + (peer == null ? "?" : peer.describe())
+              + (peer != null && peer.tls()
+                  ? " does not hold a certificate of the facility (client-cert, client-dn)"
+                  : " is not one of the facility's peers")
+              + "; refused");
+      throw refusal;
+    }
+    return f.get();
+  }
+
+  private String process(Message in, Header h, Facility f, String raw)
+      throws Hl7Refusal, HL7Exception {
     String type = h.type() == null ? "" : h.type();
     switch (type) {
       case "ADT" -> {
@@ -114,7 +157,11 @@ public class Hl7Gateway {
     }
   }
 
-  private String refuse(Message in, Header h, String raw, Hl7Refusal r) {
+  /**
+   * @param authenticated the peer may speak for the facility: only then is a refusal kept, so that
+   *     nobody else can put an answer under the facility's control ids
+   */
+  private String refuse(Message in, Header h, String raw, Hl7Refusal r, boolean authenticated) {
     LOG.info(
         describe(h)
             + " refused "
@@ -123,23 +170,18 @@ public class Hl7Gateway {
             + r.errorCode()
             + (r.segment() == null ? "" : " at " + r.segment() + "-" + r.field()));
     String answer = build(in, h, r);
-    boolean allowed =
-        !blank(h.sendingFacility()) && settings.facility(h.sendingFacility()).isPresent();
-    if (!r.retryable() && allowed && !blank(h.controlId()) && in != null) {
+    if (!r.retryable() && authenticated && !blank(h.controlId()) && in != null) {
       try {
         processor.keepRefusal(h, raw, r.ackCode(), answer);
       } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "refusal not kept", e);
+        LOG.fine(() -> "refusal not kept: " + rootCause(e));
       }
     }
     return answer;
   }
 
   private String tryLater(Message in, Header h, RuntimeException e) {
-    LOG.log(
-        Level.WARNING,
-        describe(h) + " not processed now (AE 207): " + rootCause(e),
-        LOG.isLoggable(Level.FINE) ? e : null);
+    LOG.warning(describe(h) + " not processed now (AE 207): " + rootCause(e));
     return build(
         in,
         h,
@@ -152,7 +194,7 @@ public class Hl7Gateway {
     try {
       return responses.refusal(in, h, r);
     } catch (HL7Exception | RuntimeException e) {
-      LOG.log(Level.WARNING, "cannot build the answer to " + describe(h), e);
+      LOG.warning("cannot build the answer to " + describe(h) + ": " + rootCause(e));
       return "MSH|^~\\&|CPIS|OPENCPIS|||||ACK|CPIS-ERR|P|2.5\rMSA|"
           + r.ackCode()
           + "|"
@@ -172,17 +214,33 @@ public class Hl7Gateway {
     return Hl7Refusal.unknownValue("MSH", 4, f.getMessage());
   }
 
-  private static String describe(Header h) {
+  /**
+   * The message for a log line: type, control id and sender, as the sender wrote them but cut short
+   * and without control characters (a log line cannot be forged), and nothing else of it.
+   */
+  static String describe(Header h) {
     return "HL7 "
-        + h.type()
+        + safe(h.type())
         + "^"
-        + h.event()
+        + safe(h.event())
         + " "
-        + h.controlId()
+        + safe(h.controlId())
         + " from "
-        + h.sendingApplication()
+        + safe(h.sendingApplication())
         + "/"
-        + h.sendingFacility();
+        + safe(h.sendingFacility());
+  }
+
+  static String safe(String s) {
+    if (s == null) {
+      return "null";
+    }
+    String c = s.replaceAll("[\\p{Cntrl}]", "?");
+    return c.length() <= 40 ? c : c.substring(0, 40) + "...";
+  }
+
+  private static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 
   private static String rootCause(Throwable e) {

@@ -24,7 +24,8 @@ public class Hl7Refusal extends Exception {
 
   /** 100: the message cannot be read. */
   public static Hl7Refusal unreadable(String why) {
-    return new Hl7Refusal("AR", 100, null, 0, why);
+    return new Hl7Refusal(
+        "AR", 100, null, 0, why.length() <= 200 ? why : why.substring(0, 200) + "...");
   }
 
   /** 101: a required field is empty. */
@@ -41,6 +42,21 @@ public class Hl7Refusal extends Exception {
   /** 103: a value not in the table it must come from (an unknown sending facility, say). */
   public static Hl7Refusal unknownValue(String segment, int field, String why) {
     return new Hl7Refusal("AR", 103, segment, field, segment + "-" + field + " " + why);
+  }
+
+  /**
+   * 102 for the whole message: a frame larger than the listener takes. AR, not AE: sending it again
+   * cannot succeed.
+   */
+  public static Hl7Refusal tooLarge(int maxBytes) {
+    return new Hl7Refusal(
+        "AR",
+        102,
+        null,
+        0,
+        "the message is larger than "
+            + maxBytes
+            + " bytes (cpis.hl7.max-frame-bytes) and was not processed");
   }
 
   /** 200: a message type this service does not take. */

@@ -44,45 +44,49 @@ public class Hl7Gateway {
       h = Header.of(in);
     } catch (HL7Exception | RuntimeException e) {
       h = Header.ofUnparseable(raw);
-      return refuse(
-          null,
-          h,
-          raw,
-          Hl7Refusal.unreadable("the message cannot be parsed: " + e.getMessage()),
-          false);
+      return refuseOnly(
+          null, h, Hl7Refusal.unreadable("the message cannot be parsed: " + e.getMessage()));
     }
     Facility f;
     try {
       f = authenticate(h, peer);
     } catch (Hl7Refusal r) {
-      return refuse(in, h, raw, r, false);
+      return refuseOnly(in, h, r);
     }
+    String digest = ContentDigest.of(codec, in, raw);
     try {
-      Optional<String> before = processor.previousAnswer(h.key());
+      Optional<String> before = repeat(h, digest);
       if (before.isPresent()) {
-        LOG.info(describe(h) + " is a repeat: answered as the first time");
         return before.get();
       }
+    } catch (Hl7Refusal r) {
+      return refuseOnly(in, h, r);
     } catch (RuntimeException e) {
       return tryLater(in, h, e);
     }
     try {
-      return process(in, h, f, raw);
+      return process(in, h, f, raw, digest);
     } catch (Hl7Refusal r) {
-      return refuse(in, h, raw, r, true);
+      return refuseAndKeep(in, h, raw, digest, r);
     } catch (HubFault fault) {
-      return refuse(in, h, raw, fromHub(fault, h), true);
+      return refuseAndKeep(in, h, raw, digest, fromHub(fault, h));
     } catch (HL7Exception e) {
-      return refuse(
-          in, h, raw, Hl7Refusal.unreadable("the message cannot be read: " + e.getMessage()), true);
+      return refuseAndKeep(
+          in,
+          h,
+          raw,
+          digest,
+          Hl7Refusal.unreadable("the message cannot be read: " + e.getMessage()));
     } catch (RuntimeException e) {
       // The same message sent on another connection at the same moment may have been answered
       // first.
       try {
-        Optional<String> before = processor.previousAnswer(h.key());
+        Optional<String> before = repeat(h, digest);
         if (before.isPresent()) {
           return before.get();
         }
+      } catch (Hl7Refusal r) {
+        return refuseOnly(in, h, r);
       } catch (RuntimeException ignored) {
         // answered below
       }
@@ -91,12 +95,33 @@ public class Hl7Gateway {
   }
 
   /**
+   * The first answer, when this message was received before under its key: the same content (a
+   * resend) gets it again; other content under a used key is refused AR 205, and gets nothing of
+   * the first answer.
+   */
+  private Optional<String> repeat(Header h, String digest) throws Hl7Refusal {
+    Optional<Previous> before = processor.previous(h.key());
+    if (before.isEmpty()) {
+      return Optional.empty();
+    }
+    Previous p = before.get();
+    String first = p.digest() != null ? p.digest() : ContentDigest.ofKept(codec, p.message());
+    if (digest.equals(first)) {
+      LOG.info(describe(h) + " is a repeat: answered as the first time");
+      return Optional.of(p.answer());
+    }
+    LOG.warning(
+        describe(h) + ": the control id was used before for another message; refused AR 205");
+    throw Hl7Refusal.duplicateKey();
+  }
+
+  /**
    * The answer to a frame larger than {@code maxBytes}: AR (never AE, which an engine would resend
    * for ever), addressed from what its first segment says; nothing of it is processed or kept.
    */
   public String tooLarge(String firstSegment, int maxBytes) {
     Header h = Header.ofUnparseable(firstSegment);
-    return refuse(null, h, null, Hl7Refusal.tooLarge(maxBytes), false);
+    return refuseOnly(null, h, Hl7Refusal.tooLarge(maxBytes));
   }
 
   /**
@@ -137,7 +162,7 @@ public class Hl7Gateway {
     return f.get();
   }
 
-  private String process(Message in, Header h, Facility f, String raw)
+  private String process(Message in, Header h, Facility f, String raw, String digest)
       throws Hl7Refusal, HL7Exception {
     String type = h.type() == null ? "" : h.type();
     switch (type) {
@@ -145,23 +170,36 @@ public class Hl7Gateway {
         if (!ADT_EVENTS.contains(h.event())) {
           throw Hl7Refusal.unsupportedEvent("ADT", h.event(), "ADT^A01, ADT^A04, ADT^A08");
         }
-        return processor.attendance(in, h, AdtReader.read(in, h, f), raw);
+        return processor.attendance(in, h, AdtReader.read(in, h, f), raw, digest);
       }
       case "QBP" -> {
         if (!"Q11".equals(h.event())) {
           throw Hl7Refusal.unsupportedEvent("QBP", h.event(), "QBP^Q11");
         }
-        return processor.query(in, h, QueryReader.read(in, f), raw);
+        return processor.query(in, h, QueryReader.read(in, f), raw, digest);
       }
       default -> throw Hl7Refusal.unsupportedType(type);
     }
   }
 
+  /** Refuses a message from a peer that may speak for its facility: the refusal is kept. */
+  private String refuseAndKeep(Message in, Header h, String raw, String digest, Hl7Refusal r) {
+    String answer = refuseOnly(in, h, r);
+    if (!r.retryable()) {
+      try {
+        processor.keepRefusal(h, raw, digest, r.ackCode(), answer);
+      } catch (RuntimeException e) {
+        LOG.fine(() -> "refusal not kept: " + rootCause(e));
+      }
+    }
+    return answer;
+  }
+
   /**
-   * @param authenticated the peer may speak for the facility: only then is a refusal kept, so that
-   *     nobody else can put an answer under the facility's control ids
+   * Refuses a message; nothing is kept (the peer is not known to be the facility's, or the key is
+   * another message's), so that nobody can put an answer under a facility's control ids.
    */
-  private String refuse(Message in, Header h, String raw, Hl7Refusal r, boolean authenticated) {
+  private String refuseOnly(Message in, Header h, Hl7Refusal r) {
     LOG.info(
         describe(h)
             + " refused "
@@ -169,15 +207,7 @@ public class Hl7Gateway {
             + " "
             + r.errorCode()
             + (r.segment() == null ? "" : " at " + r.segment() + "-" + r.field()));
-    String answer = build(in, h, r);
-    if (!r.retryable() && authenticated && !blank(h.controlId()) && in != null) {
-      try {
-        processor.keepRefusal(h, raw, r.ackCode(), answer);
-      } catch (RuntimeException e) {
-        LOG.fine(() -> "refusal not kept: " + rootCause(e));
-      }
-    }
-    return answer;
+    return build(in, h, r);
   }
 
   private String tryLater(Message in, Header h, RuntimeException e) {

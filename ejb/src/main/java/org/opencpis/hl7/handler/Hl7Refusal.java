@@ -75,6 +75,20 @@ public class Hl7Refusal extends Exception {
         "event '" + type + "^" + event + "' is not supported (" + supported + ")");
   }
 
+  /**
+   * 205: the control id (MSH-10) was used by this sender for another message. AR: a resend under
+   * the same id can never succeed; the sender must give the message a new id.
+   */
+  public static Hl7Refusal duplicateKey() {
+    return new Hl7Refusal(
+        "AR",
+        205,
+        "MSH",
+        10,
+        "MSH-10 message control id was already used by this sender for a different message;"
+            + " nothing was processed: send it with a new control id");
+  }
+
   /** 207, AE: something that may work later (the database or the broker is unavailable). */
   public static Hl7Refusal tryLater(String why) {
     return new Hl7Refusal("AE", 207, null, 0, why);
@@ -101,6 +115,7 @@ public class Hl7Refusal extends Exception {
       case 103 -> "Table value not found";
       case 200 -> "Unsupported message type";
       case 201 -> "Unsupported event code";
+      case 205 -> "Duplicate key identifier";
       default -> "Application internal error";
     };
   }

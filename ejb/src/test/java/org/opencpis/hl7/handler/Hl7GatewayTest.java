@@ -42,18 +42,20 @@ class Hl7GatewayTest {
     gateway.processor =
         new Hl7Processor() {
           @Override
-          public Optional<String> previousAnswer(String key) {
+          public Optional<Previous> previous(String key) {
             return Optional.empty();
           }
 
           @Override
-          public String attendance(Message adt, Header h, AttendanceMessage a, String raw) {
+          public String attendance(
+              Message adt, Header h, AttendanceMessage a, String raw, String digest) {
             processed.incrementAndGet();
             throw new EJBException(new PersistenceException("the database is unavailable"));
           }
 
           @Override
-          public void keepRefusal(Header h, String raw, String ackCode, String answer) {
+          public void keepRefusal(
+              Header h, String raw, String digest, String ackCode, String answer) {
             throw new AssertionError("an AE is never kept");
           }
         };
@@ -95,12 +97,13 @@ class Hl7GatewayTest {
     gateway.processor =
         new Hl7Processor() {
           @Override
-          public Optional<String> previousAnswer(String key) {
+          public Optional<Previous> previous(String key) {
             return Optional.empty();
           }
 
           @Override
-          public void keepRefusal(Header h, String raw, String ackCode, String answer) {}
+          public void keepRefusal(
+              Header h, String raw, String digest, String ackCode, String answer) {}
         };
 
     Terser ack = new Terser(codec.parse(gateway.answer(adt, PEER)));

@@ -8,11 +8,14 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.opencpis.hl7.Facility;
 import org.opencpis.hl7.Hl7Codec;
 import org.opencpis.hl7.Hl7Settings;
 import org.opencpis.hl7.Peer;
 import org.opencpis.hub.application.HubFault;
+import org.opencpis.shared.NhsNumber;
 
 /**
  * Answers one message received over MLLP; never throws. In order: parse (else AR 100); MSH-10 and
@@ -27,6 +30,8 @@ import org.opencpis.hub.application.HubFault;
 public class Hl7Gateway {
 
   private static final Logger LOG = Logger.getLogger(Hl7Gateway.class.getName());
+
+  private static final Pattern TEN_DIGITS = Pattern.compile("(?<!\\d)\\d{10}(?!\\d)");
 
   static final Set<String> ADT_EVENTS = Set.of("A01", "A04", "A08");
 
@@ -265,7 +270,13 @@ public class Hl7Gateway {
     if (s == null) {
       return "null";
     }
-    String c = s.replaceAll("[\\p{Cntrl}]", "?");
+    // an NHS number where a control id should be is not written either
+    Matcher m = TEN_DIGITS.matcher(s.replaceAll("\\p{Cntrl}", "?"));
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(b, NhsNumber.isValid(m.group()) ? "##########" : m.group());
+    }
+    String c = m.appendTail(b).toString();
     return c.length() <= 40 ? c : c.substring(0, 40) + "...";
   }
 

@@ -44,6 +44,11 @@ public class Hl7Gateway {
   public String answer(String raw, Peer peer) {
     Message in;
     Header h;
+    if (raw.indexOf('\0') >= 0) {
+      // no database takes it (PostgreSQL refuses NUL in text), and HL7 escapes what it needs
+      return refuseOnly(
+          null, Header.ofUnparseable(raw), Hl7Refusal.badMessage("contains a NUL character"));
+    }
     try {
       in = codec.parse(raw);
       h = Header.of(in);
@@ -169,6 +174,9 @@ public class Hl7Gateway {
 
   private String process(Message in, Header h, Facility f, String raw, String digest)
       throws Hl7Refusal, HL7Exception {
+    FieldCheck.fit(
+        h.sendingApplication(), FieldCheck.SENDING_APPLICATION, "MSH", 3, "sending application");
+    FieldCheck.fit(h.controlId(), FieldCheck.QUERY_EVENT_ID, "MSH", 10, "message control id");
     String type = h.type() == null ? "" : h.type();
     switch (type) {
       case "ADT" -> {

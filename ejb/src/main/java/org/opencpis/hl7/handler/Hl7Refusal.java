@@ -59,6 +59,11 @@ public class Hl7Refusal extends Exception {
             + " bytes (cpis.hl7.max-frame-bytes) and was not processed");
   }
 
+  /** 102 for the whole message, with no one field at fault. */
+  public static Hl7Refusal badMessage(String why) {
+    return new Hl7Refusal("AR", 102, null, 0, "the message " + why);
+  }
+
   /** 200: a message type this service does not take. */
   public static Hl7Refusal unsupportedType(String type) {
     return new Hl7Refusal(

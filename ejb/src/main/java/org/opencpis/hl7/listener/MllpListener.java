@@ -67,11 +67,12 @@ public class MllpListener {
   void start() {
     int port = settings.listenerPort();
     String address = settings.bindAddress();
-    // the accepting thread, and one per connection
+    // the accepting thread, one per connection, and one to spare for a connection whose thread
+    // is still finishing
     threads =
         new ThreadPoolExecutor(
             0,
-            settings.maxConnections() + 1,
+            settings.maxConnections() + 2,
             60,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
@@ -138,8 +139,8 @@ public class MllpListener {
         continue;
       }
       int cap = settings.maxConnections();
-      if (threads.getMaximumPoolSize() != cap + 1) {
-        threads.setMaximumPoolSize(cap + 1);
+      if (threads.getMaximumPoolSize() != cap + 2) {
+        threads.setMaximumPoolSize(cap + 2);
       }
       if (connections.size() >= cap) {
         refuse(socket, cap);

@@ -15,6 +15,8 @@ import javax.security.auth.x500.X500Principal;
  * only, the addresses it may send from over plain MLLP.
  *
  * @param alertHost null when the facility takes no alerts
+ * @param alertTls alerts go over TLS even while plain MLLP is allowed (they always do when it is
+ *     not)
  * @param clientCertificates SHA-256 fingerprints, lower-case hex without separators
  * @param clientSubject null when the facility is not known by a certificate subject
  * @param peers addresses admitted over plain MLLP (only when {@code cpis.hl7.plain} is on)
@@ -25,6 +27,7 @@ public record Facility(
     String name,
     String alertHost,
     int alertPort,
+    boolean alertTls,
     Set<String> clientCertificates,
     X500Principal clientSubject,
     Set<InetAddress> peers) {
@@ -56,17 +59,19 @@ public record Facility(
 
   /**
    * Reads a property value: {@code key=value} pairs separated by {@code ;}, keys {@code
-   * care-setting}, {@code name}, {@code alert-destination} (host:port), {@code client-cert}
-   * (SHA-256 fingerprints of the engine's certificates, hex with or without colons, separated by
-   * commas: more than one while a certificate is renewed), {@code client-dn} (the certificate's
-   * subject, as {@code keytool -printcert} shows it), {@code peers} (IP addresses separated by
-   * commas; host names are not looked up). Unknown keys and values that cannot be read are ignored.
+   * care-setting}, {@code name}, {@code alert-destination} (host:port), {@code alert-tls} (true:
+   * alerts over TLS in development too), {@code client-cert} (SHA-256 fingerprints of the engine's
+   * certificates, hex with or without colons, separated by commas: more than one while a
+   * certificate is renewed), {@code client-dn} (the certificate's subject, as {@code keytool
+   * -printcert} shows it), {@code peers} (IP addresses separated by commas; host names are not
+   * looked up). Unknown keys and values that cannot be read are ignored.
    */
   public static Facility parse(String odsCode, String value) {
     String careSetting = null;
     String name = null;
     String host = null;
     int port = 0;
+    boolean alertTls = false;
     Set<String> certs = new LinkedHashSet<>();
     X500Principal subject = null;
     Set<InetAddress> peers = new LinkedHashSet<>();
@@ -94,6 +99,7 @@ public record Facility(
             }
           }
         }
+        case "alert-tls" -> alertTls = Boolean.parseBoolean(v);
         case "client-cert" -> {
           for (String f : v.split(",")) {
             String hex = f.replace(":", "").replace(" ", "").toLowerCase(Locale.ROOT);
@@ -122,7 +128,7 @@ public record Facility(
         }
       }
     }
-    return new Facility(odsCode, careSetting, name, host, port, certs, subject, peers);
+    return new Facility(odsCode, careSetting, name, host, port, alertTls, certs, subject, peers);
   }
 
   /** An IPv4 or IPv6 literal as an address (no name lookup), or null. */

@@ -57,8 +57,12 @@ public class Hl7Tls {
 
   private volatile Built built;
 
-  /** The server's TLS context, or empty (logged once) while the stores cannot be read. */
-  public Optional<SSLContext> serverContext() {
+  /**
+   * The TLS context, or empty (logged once) while the stores cannot be read. The listener serves
+   * with it; CP-IS alerts are sent with it too, the key store's certificate as the client
+   * certificate and the trust store vouching for the facility's receiver.
+   */
+  public Optional<SSLContext> context() {
     Source s = source();
     Built b = built;
     if (b != null && b.source().equals(s)) {

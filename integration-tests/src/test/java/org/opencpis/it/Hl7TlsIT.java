@@ -2,6 +2,7 @@ package org.opencpis.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.opencpis.it.Mllp.adt;
 import static org.opencpis.it.Mllp.get;
 import static org.opencpis.it.Mllp.qbp;
@@ -10,14 +11,19 @@ import ca.uhn.hl7v2.llp.MinLLPReader;
 import ca.uhn.hl7v2.llp.MinLLPWriter;
 import ca.uhn.hl7v2.model.Message;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -47,6 +53,7 @@ class Hl7TlsIT {
   static SSLContext intruder;
   static SSLContext untrusted;
   static SSLContext anonymous;
+  static Path rx5Store;
   static final Map<String, String> before = new LinkedHashMap<>();
 
   @BeforeAll
@@ -63,6 +70,15 @@ class Hl7TlsIT {
     Future<Path> intruderMade =
         keytools.submit(
             () -> pki.issue("intruder", "CN=Some other engine,O=Elsewhere,C=GB", "clientAuth"));
+    // a trust's engine that also receives CP-IS alerts: a server certificate for its host name
+    Future<Path> rx5Made =
+        keytools.submit(
+            () ->
+                pki.issue(
+                    "rx5",
+                    "CN=RX5 integration engine,O=RX5 test trust,C=GB",
+                    "serverAuth,clientAuth",
+                    "SAN=dns:localhost"));
     Future<Path> selfSignedMade =
         keytools.submit(
             () -> pki.selfSigned("untrusted", "CN=RX3 integration engine,O=RX3 test trust,C=GB"));
@@ -71,6 +87,7 @@ class Hl7TlsIT {
     Path rx4Store = rx4Made.get();
     Path intruderStore = intruderMade.get();
     Path selfSigned = selfSignedMade.get();
+    rx5Store = rx5Made.get();
     rx3 = pki.client(rx3Store);
     rx4 = pki.client(rx4Store);
     intruder = pki.client(intruderStore);
@@ -245,6 +262,94 @@ class Hl7TlsIT {
     assertThat(ssl.get("trust-manager").asString()).isEqualTo("cpis-hl7-trust-manager");
     assertThat(keys.get("path").asString()).isEqualTo("${cpis.hl7.tls.key-store}");
     assertThat(trust.get("path").asString()).isEqualTo("${cpis.hl7.tls.trust-store}");
+  }
+
+  @Test
+  @DisplayName(
+      "R18 R20: a CP-IS alert reaches the facility's receiver over TLS, which checks the server's certificate")
+  void alertOverTls() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    try (TlsReceiver receiver = new TlsReceiver(port, pki.client(rx5Store))) {
+      set(
+          "cpis.hl7.facility.RX5",
+          "care-setting=ED;client-cert="
+              + TestPki.fingerprint(rx5Store)
+              + ";alert-destination=localhost:"
+              + port
+              + ";alert-tls=true");
+      String nhs = Children.sharedByLeicestershire();
+      String id = Mllp.controlId();
+
+      Message ack =
+          Mllp.sendTls(
+              adt("A04", "RX5", nhs, "V" + id, id, "2.5", "UNICODE UTF-8", "Noah"),
+              pki.client(rx5Store));
+
+      assertThat(get(ack, "/MSA-1")).isEqualTo("AA");
+      String oru =
+          await()
+              .atMost(Duration.ofSeconds(90))
+              .until(() -> receiver.alertFor(nhs), a -> a != null);
+      assertThat(get(Mllp.parse(oru), "/MSH-9-1")).isEqualTo("ORU");
+      assertThat(Mllp.observation(Mllp.parse(oru), "1", "CPIS-LA"))
+          .isEqualTo("Leicestershire County Council^^^^^^^^^855");
+      // the server offered its own certificate, which the receiver's trust store vouched for
+      assertThat(receiver.clients)
+          .contains(
+              TestPki.certificate(pki.keyStore("server")).getSubjectX500Principal().getName());
+    }
+  }
+
+  /**
+   * A trust engine's MLLP receiver over TLS (client certificate required): keeps what it receives
+   * and who sent it, acknowledges AA.
+   */
+  static final class TlsReceiver implements AutoCloseable {
+    final List<String> received = new CopyOnWriteArrayList<>();
+    final List<String> clients = new CopyOnWriteArrayList<>();
+    private final SSLServerSocket server;
+    private final Thread thread;
+
+    TlsReceiver(int port, SSLContext tls) throws IOException {
+      server = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket(port);
+      server.setNeedClientAuth(true);
+      thread = new Thread(this::serve, "tls-receiver");
+      thread.start();
+    }
+
+    String alertFor(String nhs) {
+      return received.stream().filter(m -> m.contains(nhs + "^^^NHS^NH")).findFirst().orElse(null);
+    }
+
+    private void serve() {
+      while (!server.isClosed()) {
+        try (SSLSocket s = (SSLSocket) server.accept()) {
+          s.setSoTimeout(30_000);
+          s.startHandshake();
+          clients.add(
+              ((java.security.cert.X509Certificate) s.getSession().getPeerCertificates()[0])
+                  .getSubjectX500Principal()
+                  .getName());
+          MinLLPReader in = new MinLLPReader(s.getInputStream(), StandardCharsets.UTF_8);
+          MinLLPWriter out = new MinLLPWriter(s.getOutputStream(), StandardCharsets.UTF_8);
+          for (String m = in.getMessage(); m != null; m = in.getMessage()) {
+            received.add(m);
+            out.writeMessage(Mllp.encode(Mllp.parse(m).generateACK()));
+          }
+        } catch (Exception e) {
+          // the next connection
+        }
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      server.close();
+      thread.join(10_000);
+    }
   }
 
   /**

@@ -90,7 +90,12 @@ final class TestPki {
         "PKCS12",
         "-storepass",
         PASSWORD);
-    pki.issue("server", "CN=localhost,O=OpenCPIS", "serverAuth", "SAN=dns:localhost,ip:127.0.0.1");
+    // serverAuth for the listener, clientAuth for the alerts it sends
+    pki.issue(
+        "server",
+        "CN=localhost,O=OpenCPIS",
+        "serverAuth,clientAuth",
+        "SAN=dns:localhost,ip:127.0.0.1");
     return pki;
   }
 

@@ -94,7 +94,7 @@ final class MllpConnection implements Runnable {
     OutputStream out;
     boolean startRead;
     if (first == TLS_HANDSHAKE) {
-      SSLContext context = tls.serverContext().orElse(null);
+      SSLContext context = tls.context().orElse(null);
       if (context == null) {
         LOG.warning("HL7 TLS connection from " + from + " closed: TLS is not configured");
         return;

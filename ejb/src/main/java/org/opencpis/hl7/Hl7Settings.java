@@ -2,21 +2,35 @@ package org.opencpis.hl7;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The HL7 v2 settings, each a WildFly system property (ear/src/main/server/cli/60-hl7.cli) read at
- * each use, so a change in the management console applies to the next message:
+ * The HL7 v2 settings, each a WildFly system property (ear/src/main/server/cli/60-hl7.cli and
+ * 61-hl7-tls.cli) read at each use, so a change in the management console applies to the next
+ * connection or message; the port and the bind address are read when the application starts.
  *
  * <ul>
  *   <li>{@code cpis.hl7.port}: the MLLP port (2575), shifted like every other port by the server's
- *       {@code jboss.socket.binding.port-offset}; read when the application starts.
+ *       {@code jboss.socket.binding.port-offset}.
+ *   <li>{@code cpis.hl7.bind-address}: the address listened on, by default WildFly's own ({@code
+ *       jboss.bind.address}, else 127.0.0.1), never every interface unless set to 0.0.0.0.
+ *   <li>{@code cpis.hl7.plain}: {@code true} accepts MLLP without TLS (development only; off unless
+ *       set).
+ *   <li>{@code cpis.hl7.tls.*}: the key store (the server's key and certificate) and the trust
+ *       store (the CA certificates that issue the facilities' client certificates); see {@link
+ *       Hl7Tls}.
+ *   <li>{@code cpis.hl7.read-timeout-seconds} (30): how long a frame, once begun, or a TLS
+ *       handshake may take; {@code cpis.hl7.idle-timeout-seconds} (300): how long a connection may
+ *       wait between messages; {@code cpis.hl7.max-connections} (64); {@code
+ *       cpis.hl7.max-frame-bytes} (1 MiB).
  *   <li>{@code cpis.hl7.charset}: the character set of a message whose MSH-18 is empty (UTF-8).
  *   <li>{@code cpis.hl7.facility.<ODS code>}: one per sending facility allowed, for example {@code
- *       care-setting=ED;name=University Hospitals of Leicester NHS Trust;alert-destination=
- *       mllp.example.nhs.uk:2576}. A facility without a property is refused.
+ *       care-setting=ED;name=University Hospitals of Leicester NHS Trust;client-cert=<SHA-256>;
+ *       alert-destination=mllp.example.nhs.uk:2576} (see {@link Facility}). A facility without a
+ *       property is refused.
  * </ul>
  */
 @ApplicationScoped
@@ -26,7 +40,6 @@ public class Hl7Settings {
 
   public static final String FACILITY_PREFIX = "cpis.hl7.facility.";
 
-  /** The port the listener binds: {@code cpis.hl7.port} plus the server's port offset. */
   /**
    * How many days a received message and its answer are kept: a repeat within that time gets the
    * same answer; after it, the message (which holds personal data) is removed.
@@ -35,8 +48,48 @@ public class Hl7Settings {
     return intValue("cpis.hl7.message-retention-days", 30);
   }
 
+  /** The port the listener binds: {@code cpis.hl7.port} plus the server's port offset. */
   public int listenerPort() {
     return intValue("cpis.hl7.port", 2575) + intValue("jboss.socket.binding.port-offset", 0);
+  }
+
+  /**
+   * The address the listener binds: {@code cpis.hl7.bind-address}, else WildFly's {@code
+   * jboss.bind.address} (set by {@code -b}), else 127.0.0.1 as WildFly's public interface.
+   */
+  public String bindAddress() {
+    for (String name : new String[] {"cpis.hl7.bind-address", "jboss.bind.address"}) {
+      String v = System.getProperty(name);
+      if (v != null && !v.isBlank()) {
+        return v.trim();
+      }
+    }
+    return "127.0.0.1";
+  }
+
+  /** Whether MLLP without TLS is accepted (development only). */
+  public boolean plainAllowed() {
+    return Boolean.parseBoolean(System.getProperty("cpis.hl7.plain", "false").trim());
+  }
+
+  /** How long a frame, from its first byte to its last, or a TLS handshake may take. */
+  public Duration readTimeout() {
+    return Duration.ofSeconds(Math.max(1, intValue("cpis.hl7.read-timeout-seconds", 30)));
+  }
+
+  /** How long a connection may wait for the next message before it is closed. */
+  public Duration idleTimeout() {
+    return Duration.ofSeconds(Math.max(1, intValue("cpis.hl7.idle-timeout-seconds", 300)));
+  }
+
+  /** How many connections may be open at once; one more is closed as soon as it is accepted. */
+  public int maxConnections() {
+    return Math.max(1, intValue("cpis.hl7.max-connections", 64));
+  }
+
+  /** The largest frame taken, in bytes; a larger one is answered AR and not processed. */
+  public int maxFrameBytes() {
+    return Math.max(1024, intValue("cpis.hl7.max-frame-bytes", 1024 * 1024));
   }
 
   public Charset defaultCharset() {
@@ -55,6 +108,9 @@ public class Hl7Settings {
       return Optional.empty();
     }
     String ods = odsCode.trim().toUpperCase(Locale.ROOT);
+    if (!ods.matches("[A-Z0-9]{1,10}")) {
+      return Optional.empty();
+    }
     String value = System.getProperty(FACILITY_PREFIX + ods);
     return value == null ? Optional.empty() : Optional.of(Facility.parse(ods, value));
   }

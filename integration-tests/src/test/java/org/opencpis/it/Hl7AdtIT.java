@@ -137,6 +137,24 @@ class Hl7AdtIT {
   }
 
   @Test
+  @DisplayName(
+      "An ADT for another child under a used MSH-10: AR 205, not acknowledged AA, nothing recorded")
+  void usedControlIdOtherAttendance() throws Exception {
+    String first = Children.sharedByLeicestershire();
+    String other = Children.sharedByLeicestershire();
+    String id = Mllp.controlId();
+    Message ack = Mllp.send(adt("A04", "RWE", first, "V" + id, id, "2.5", null, "Noah"));
+
+    Message second = Mllp.send(adt("A04", "RWE", other, "W" + id, id, "2.5", null, "Noah"));
+
+    assertThat(get(ack, "/MSA-1")).isEqualTo("AA");
+    assertThat(get(second, "/MSA-1")).isEqualTo("AR");
+    assertThat(get(second, "/ERR-3-1")).isEqualTo("205");
+    assertThat(Children.accesses(first)).isEqualTo(1);
+    assertThat(Children.accesses(other)).isZero();
+  }
+
+  @Test
   @DisplayName("R20: an attendance of a child with no CP-IS information is AA and records nothing")
   void noInformation() throws Exception {
     String nhs = TestData.nhsNumber();

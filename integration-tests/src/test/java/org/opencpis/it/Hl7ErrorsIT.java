@@ -130,6 +130,37 @@ class Hl7ErrorsIT {
   }
 
   @Test
+  @DisplayName(
+      "A 40-digit SDS user id (QPD-4) for a shared child: RSP^K11 AR 102 at QPD-4, no CP-IS data, no access")
+  void longSdsUserId() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    String id = Mllp.controlId();
+
+    Message rsp = Mllp.send(qbp("RWE", nhs, "Q-" + id, id, "UNICODE UTF-8", "1".repeat(40), "Ada"));
+
+    assertRefused(rsp, id, "AR", "102", "QPD", "4");
+    assertThat(get(rsp, "/ERR-8")).contains("longer than 20 characters");
+    assertThat(Mllp.segments(rsp, "OBX")).isEmpty();
+    assertThat(Children.accesses(nhs)).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "A 10,000-character family name of the attending clinician (PV1-7): ACK AR 102 at PV1-7, nothing recorded")
+  void longFamilyName() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    String id = Mllp.controlId();
+    String adt =
+        adt("A04", "RWE", nhs, "V" + id, id, "2.5", "UNICODE UTF-8", "Noah")
+            .replace("G1234567^Okafor^Ada", "G1234567^" + "O".repeat(10_000) + "^Ada");
+
+    Message ack = Mllp.send(adt);
+
+    assertRefused(ack, id, "AR", "102", "PV1", "7");
+    assertThat(Children.accesses(nhs)).isZero();
+  }
+
+  @Test
   @DisplayName("A repeated refused message gets the identical refusal")
   void repeatedRefusal() throws Exception {
     String id = Mllp.controlId();

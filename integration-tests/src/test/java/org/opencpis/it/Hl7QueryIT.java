@@ -141,6 +141,30 @@ class Hl7QueryIT {
 
   @Test
   @DisplayName(
+      "A QBP for another child under a used MSH-10: AR 205, no CP-IS data of either child, no access")
+  void usedControlIdOtherChild() throws Exception {
+    String first = Children.sharedByLeicestershire();
+    String other = Children.sharedByLeicestershire();
+    String id = Mllp.controlId();
+    Message answered = Mllp.send(qbp("RWE", first, "Q-" + id, id));
+
+    Message rsp = Mllp.send(qbp("RWE", other, "Q-" + id, id));
+
+    assertThat(get(answered, "/QAK-2")).isEqualTo("OK");
+    assertThat(get(rsp, "/MSA-1")).isEqualTo("AR");
+    assertThat(get(rsp, "/MSA-2")).isEqualTo(id);
+    assertThat(get(rsp, "/ERR-3-1")).isEqualTo("205");
+    assertThat(get(rsp, "/ERR-2-1")).isEqualTo("MSH");
+    assertThat(get(rsp, "/ERR-2-3")).isEqualTo("10");
+    assertThat(get(rsp, "/QAK-2")).isEqualTo("AR");
+    assertThat(Mllp.segments(rsp, "OBX")).isEmpty();
+    assertThat(Mllp.encode(rsp)).doesNotContain(first);
+    assertThat(Children.accesses(first)).isEqualTo(1);
+    assertThat(Children.accesses(other)).isZero();
+  }
+
+  @Test
+  @DisplayName(
       "UTF-8 and 8859/1 (MSH-18) names round-trip: QPD-4 echoed, and in the access history")
   void charsets() throws Exception {
     String nhs = Children.sharedByLeicestershire();

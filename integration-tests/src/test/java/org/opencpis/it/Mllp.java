@@ -11,8 +11,11 @@ import ca.uhn.hl7v2.llp.MinLLPWriter;
 import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.util.SocketFactory;
 import ca.uhn.hl7v2.util.Terser;
 import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * A hospital integration engine's side of the HL7 channel: real HAPI MLLP clients (character set
@@ -71,6 +75,54 @@ public final class Mllp {
     } finally {
       c.close();
     }
+  }
+
+  /**
+   * Sends a message over TLS through a HAPI client of its own, whose sockets come from {@code tls}
+   * (the engine's client certificate and the CA it trusts), and returns the answer.
+   */
+  public static Message sendTls(String er7, SSLContext tls) throws Exception {
+    HapiContext ctx = context();
+    ctx.setSocketFactory(new TlsSockets(tls));
+    try {
+      Message m = ctx.getPipeParser().parse(er7);
+      Connection c = ctx.newClient("localhost", port(), true);
+      try {
+        Initiator i = c.getInitiator();
+        i.setTimeout(30, TimeUnit.SECONDS);
+        return i.sendAndReceive(m);
+      } finally {
+        c.close();
+      }
+    } finally {
+      ctx.close();
+    }
+  }
+
+  /** HAPI's client sockets over TLS from one context. */
+  private record TlsSockets(SSLContext tls) implements SocketFactory {
+    @Override
+    public Socket createSocket() {
+      return new Socket();
+    }
+
+    @Override
+    public Socket createTlsSocket() throws IOException {
+      return tls.getSocketFactory().createSocket();
+    }
+
+    @Override
+    public ServerSocket createServerSocket() {
+      throw new UnsupportedOperationException("a client only");
+    }
+
+    @Override
+    public ServerSocket createTlsServerSocket() {
+      throw new UnsupportedOperationException("a client only");
+    }
+
+    @Override
+    public void configureNewAcceptedSocket(Socket socket) {}
   }
 
   /** Sends raw text, framed by HAPI's MLLP writer on a socket of its own, and reads the answers. */

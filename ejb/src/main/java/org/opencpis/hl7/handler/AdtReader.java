@@ -31,6 +31,7 @@ final class AdtReader {
     if (visit == null) {
       throw Hl7Refusal.missing("PV1", 19, "visit number");
     }
+    FieldCheck.fit(visit, FieldCheck.VISIT_NUMBER, "PV1", 19, "visit number");
     String nhs = nhsNumber(pid);
     if (nhs != null) {
       String problem = NhsNumber.problemWith(nhs);
@@ -44,19 +45,19 @@ final class AdtReader {
     if (careSetting == null && "E".equalsIgnoreCase(patientClass)) {
       careSetting = "ED";
     }
-    AttendanceMessage.Person who = person(pv1, 7);
+    AttendanceMessage.Person who = FieldCheck.person(person(pv1, 7), "PV1", 7);
     if (who == null) {
       Segment evn = segment(m, "EVN");
-      who = evn == null ? null : person(evn, 5);
+      who = evn == null ? null : FieldCheck.person(person(evn, 5), "EVN", 5);
     }
-    return new AttendanceMessage(
-        facility,
-        h.event(),
-        visit,
-        nhs,
-        careSetting,
-        blankToNull(Terser.get(pv1, 3, 0, 1, 1)),
-        who);
+    String pointOfCare =
+        FieldCheck.fit(
+            blankToNull(Terser.get(pv1, 3, 0, 1, 1)),
+            FieldCheck.POINT_OF_CARE,
+            "PV1",
+            3,
+            "point of care");
+    return new AttendanceMessage(facility, h.event(), visit, nhs, careSetting, pointOfCare, who);
   }
 
   /** The NHS number repetition of PID-3, or null. */

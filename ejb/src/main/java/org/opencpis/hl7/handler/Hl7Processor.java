@@ -46,16 +46,16 @@ public class Hl7Processor {
   @Inject AlertQueue alerts;
   @Inject Settings settings;
 
-  /** The answer given before to the message with this key (see {@link Header#key()}). */
-  public Optional<String> previousAnswer(String key) {
-    return store.received(key).map(ReceivedMessage::answer);
+  /** The message received before with this key (see {@link Header#key()}), and its answer. */
+  public Optional<Previous> previous(String key) {
+    return store.received(key).map(m -> new Previous(m.digest(), m.message(), m.answer()));
   }
 
   /**
    * ADT^A01/A04/A08: the attendance is checked against CP-IS once it has an NHS number, and only
    * once for that number (one attendance, one access), then acknowledged AA.
    */
-  public String attendance(Message adt, Header h, AttendanceMessage a, String raw) {
+  public String attendance(Message adt, Header h, AttendanceMessage a, String raw, String digest) {
     Instant now = settings.clock().instant();
     Facility f = a.facility();
     Attendance attendance =
@@ -94,7 +94,7 @@ public class Hl7Processor {
                 + (answer.found() ? "access " + answer.accessEventId() + " recorded" : "no CP-IS"));
       }
       String ack = responses.ack(h, "AA", null);
-      keep(h, raw, "AA", ack, now);
+      keep(h, raw, digest, "AA", ack, now);
       return ack;
     } catch (HL7Exception e) {
       throw new IllegalStateException("cannot build the answer", e);
@@ -102,7 +102,7 @@ public class Hl7Processor {
   }
 
   /** QBP^Q11: the CP-IS query, answered by RSP^K11 (OK or NF); an access when found (R20). */
-  public String query(Message qbp, Header h, CpisQuery q, String raw) {
+  public String query(Message qbp, Header h, CpisQuery q, String raw, String digest) {
     Instant now = settings.clock().instant();
     Facility f = q.facility();
     QueryAnswer answer =
@@ -118,7 +118,7 @@ public class Hl7Processor {
                 CHANNEL));
     try {
       String rsp = responses.queryAnswer(qbp, h, q, answer);
-      keep(h, raw, "AA", rsp, now);
+      keep(h, raw, digest, "AA", rsp, now);
       LOG.info(
           "HL7 QBP^Q11 "
               + h.controlId()
@@ -132,21 +132,26 @@ public class Hl7Processor {
     }
   }
 
-  /** Keeps a refusal (AR) so that a repeat gets the same answer. */
+  /**
+   * Keeps a refusal (AR) so that a repeat gets the same answer; one too long to keep (it echoes the
+   * sender's QPD) is not kept, and a repeat is refused again the same way.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void keepRefusal(Header h, String raw, String ackCode, String answer) {
-    if (store.received(h.key()).isEmpty()) {
-      keep(h, raw, ackCode, answer, settings.clock().instant());
+  public void keepRefusal(Header h, String raw, String digest, String ackCode, String answer) {
+    if (answer.length() <= ReceivedMessage.MAX_TEXT && store.received(h.key()).isEmpty()) {
+      keep(h, raw, digest, ackCode, answer, settings.clock().instant());
     }
   }
 
-  private void keep(Header h, String raw, String ackCode, String answer, Instant now) {
+  private void keep(
+      Header h, String raw, String digest, String ackCode, String answer, Instant now) {
     store.add(
         new ReceivedMessage(
             h.key(),
             h.sendingApplication(),
             h.sendingFacility(),
             h.controlId(),
+            digest,
             h.type() + "^" + h.event(),
             now,
             ackCode,

@@ -24,7 +24,8 @@ public class Hl7Refusal extends Exception {
 
   /** 100: the message cannot be read. */
   public static Hl7Refusal unreadable(String why) {
-    return new Hl7Refusal("AR", 100, null, 0, why);
+    return new Hl7Refusal(
+        "AR", 100, null, 0, why.length() <= 200 ? why : why.substring(0, 200) + "...");
   }
 
   /** 101: a required field is empty. */
@@ -43,6 +44,26 @@ public class Hl7Refusal extends Exception {
     return new Hl7Refusal("AR", 103, segment, field, segment + "-" + field + " " + why);
   }
 
+  /**
+   * 102 for the whole message: a frame larger than the listener takes. AR, not AE: sending it again
+   * cannot succeed.
+   */
+  public static Hl7Refusal tooLarge(int maxBytes) {
+    return new Hl7Refusal(
+        "AR",
+        102,
+        null,
+        0,
+        "the message is larger than "
+            + maxBytes
+            + " bytes (cpis.hl7.max-frame-bytes) and was not processed");
+  }
+
+  /** 102 for the whole message, with no one field at fault. */
+  public static Hl7Refusal badMessage(String why) {
+    return new Hl7Refusal("AR", 102, null, 0, "the message " + why);
+  }
+
   /** 200: a message type this service does not take. */
   public static Hl7Refusal unsupportedType(String type) {
     return new Hl7Refusal(
@@ -57,6 +78,20 @@ public class Hl7Refusal extends Exception {
         "MSH",
         9,
         "event '" + type + "^" + event + "' is not supported (" + supported + ")");
+  }
+
+  /**
+   * 205: the control id (MSH-10) was used by this sender for another message. AR: a resend under
+   * the same id can never succeed; the sender must give the message a new id.
+   */
+  public static Hl7Refusal duplicateKey() {
+    return new Hl7Refusal(
+        "AR",
+        205,
+        "MSH",
+        10,
+        "MSH-10 message control id was already used by this sender for a different message;"
+            + " nothing was processed: send it with a new control id");
   }
 
   /** 207, AE: something that may work later (the database or the broker is unavailable). */
@@ -85,6 +120,7 @@ public class Hl7Refusal extends Exception {
       case 103 -> "Table value not found";
       case 200 -> "Unsupported message type";
       case 201 -> "Unsupported event code";
+      case 205 -> "Duplicate key identifier";
       default -> "Application internal error";
     };
   }

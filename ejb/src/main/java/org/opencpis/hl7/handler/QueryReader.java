@@ -36,6 +36,7 @@ final class QueryReader {
     if (tag == null) {
       throw Hl7Refusal.missing("QPD", 2, "query tag");
     }
+    FieldCheck.fit(tag, FieldCheck.QUERY_EVENT_ID, "QPD", 2, "query tag");
     String nhs = value(qpd, 3, 1);
     if (nhs == null) {
       throw Hl7Refusal.missing("QPD", 3, "NHS number");
@@ -48,11 +49,21 @@ final class QueryReader {
     String family = value(qpd, 4, 2);
     String given = value(qpd, 4, 3);
     AttendanceMessage.Person who =
-        id == null && family == null && given == null
-            ? null
-            : new AttendanceMessage.Person(id, family, given);
-    return new CpisQuery(
-        facility, tag, NhsNumber.of(nhs).value(), who, value(qpd, 5, 1), value(qpd, 5, 2));
+        FieldCheck.person(
+            id == null && family == null && given == null
+                ? null
+                : new AttendanceMessage.Person(id, family, given),
+            "QPD",
+            4);
+    String roleCode =
+        FieldCheck.fit(value(qpd, 5, 1), FieldCheck.JOB_ROLE_CODE, "QPD", 5, "job role code");
+    String roleName =
+        FieldCheck.fit(value(qpd, 5, 2), FieldCheck.JOB_ROLE_NAME, "QPD", 5, "job role name");
+    if (AdtReader.segment(m, "QPD").encode().length() > FieldCheck.QPD) {
+      // it is echoed in the answer, which is kept
+      throw Hl7Refusal.badMessage("QPD is longer than " + FieldCheck.QPD + " characters");
+    }
+    return new CpisQuery(facility, tag, NhsNumber.of(nhs).value(), who, roleCode, roleName);
   }
 
   /** The query tag (QPD-2) of a query, for QAK-1, or null. */

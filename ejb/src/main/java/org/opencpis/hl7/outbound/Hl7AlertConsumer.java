@@ -16,15 +16,18 @@ import jakarta.jms.Queue;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 import org.opencpis.hl7.Facility;
 import org.opencpis.hl7.Hl7Settings;
+import org.opencpis.hl7.Hl7Tls;
 
 /**
- * Delivers CP-IS alerts to each facility's MLLP destination. A destination that is down, or that
- * answers AE, rolls the delivery back and the broker tries again later (CpisHl7Alerts: growing
- * delay, then the dead-letter queue CpisHl7AlertsDLQ, where an administrator sees and replays it).
- * An AR (the facility will never take it), or a facility that no longer takes alerts, parks the
- * alert on the dead-letter queue at once (R28: nothing is lost).
+ * Delivers CP-IS alerts to each facility's MLLP destination, over TLS (plain MLLP only while {@code
+ * cpis.hl7.plain} is on, for a facility without {@code alert-tls=true}). A destination that is
+ * down, or that answers AE, rolls the delivery back and the broker tries again later
+ * (CpisHl7Alerts: growing delay, then the dead-letter queue CpisHl7AlertsDLQ, where an
+ * administrator sees and replays it). An AR (the facility will never take it), or a facility that
+ * no longer takes alerts, parks the alert on the dead-letter queue at once (R28: nothing is lost).
  */
 @MessageDriven(
     activationConfig = {
@@ -42,6 +45,7 @@ public class Hl7AlertConsumer implements MessageListener {
 
   @Resource MessageDrivenContext context;
   @Inject Hl7Settings settings;
+  @Inject Hl7Tls tls;
   @Inject JMSContext jms;
 
   @Resource(lookup = AlertQueue.DEAD_LETTERS)
@@ -68,9 +72,25 @@ public class Hl7AlertConsumer implements MessageListener {
       return;
     }
     Facility f = facility.get();
+    // over TLS, unless plain MLLP is allowed (development) and the facility does not ask for TLS
+    boolean overTls = f.alertTls() || !settings.plainAllowed();
     String ack;
     try {
-      ack = MllpSender.send(f.alertHost(), f.alertPort(), oru, settings.defaultCharset(), 10_000);
+      SSLContext context = null;
+      if (overTls) {
+        context =
+            tls.context()
+                .orElseThrow(() -> new IOException("TLS is not configured (cpis.hl7.tls.*)"));
+      }
+      ack =
+          MllpSender.send(
+              f.alertHost(),
+              f.alertPort(),
+              oru,
+              settings.defaultCharset(),
+              10_000,
+              context,
+              tls.protocols());
     } catch (IOException e) {
       LOG.warning(
           "CP-IS alert "

@@ -8,12 +8,16 @@ import java.time.Instant;
 
 /**
  * A message received over MLLP and the answer it was given, kept in the transaction that processed
- * it: a repeat (same MSH-3, MSH-4, MSH-10) is answered from here, identically, and never processed
- * again (HL7's guidance on duplicate transmissions).
+ * it: a repeat (same MSH-3, MSH-4, MSH-10 and the same content: its digest) is answered from here,
+ * identically, and never processed again (HL7's guidance on duplicate transmissions); another
+ * message under the same key is refused.
  */
 @Entity
 @Table(name = "hl7_received_message")
 public class ReceivedMessage {
+
+  /** The longest message or answer text the table holds. */
+  public static final int MAX_TEXT = 200_000;
 
   /** SHA-256 of MSH-3|MSH-4|MSH-10. */
   @Id
@@ -29,6 +33,10 @@ public class ReceivedMessage {
   @Column(name = "control_id", length = 200)
   private String controlId;
 
+  /** SHA-256 of the message's content, MSH-7 left out (see the handler's ContentDigest). */
+  @Column(name = "content_digest", length = 64)
+  private String digest;
+
   @Column(name = "message_type", length = 20)
   private String messageType;
 
@@ -39,10 +47,11 @@ public class ReceivedMessage {
   @Column(name = "ack_code", length = 2)
   private String ackCode;
 
-  @Column(name = "message", length = 200_000)
+  /** The message's text, when it fits (the digest identifies it either way). */
+  @Column(name = "message", length = MAX_TEXT)
   private String message;
 
-  @Column(name = "answer", length = 200_000)
+  @Column(name = "answer", length = MAX_TEXT)
   private String answer;
 
   protected ReceivedMessage() {}
@@ -52,6 +61,7 @@ public class ReceivedMessage {
       String sendingApplication,
       String sendingFacility,
       String controlId,
+      String digest,
       String messageType,
       Instant receivedAt,
       String ackCode,
@@ -61,10 +71,14 @@ public class ReceivedMessage {
     this.sendingApplication = cut(sendingApplication, 200);
     this.sendingFacility = cut(sendingFacility, 200);
     this.controlId = cut(controlId, 200);
+    this.digest = digest;
     this.messageType = cut(messageType, 20);
     this.receivedAt = receivedAt;
     this.ackCode = ackCode;
-    this.message = message;
+    this.message = message == null || message.length() > MAX_TEXT ? null : message;
+    if (answer.length() > MAX_TEXT) {
+      throw new IllegalArgumentException("an answer longer than " + MAX_TEXT + " is not kept");
+    }
     this.answer = answer;
   }
 
@@ -78,6 +92,14 @@ public class ReceivedMessage {
 
   public String answer() {
     return answer;
+  }
+
+  public String digest() {
+    return digest;
+  }
+
+  public String message() {
+    return message;
   }
 
   public String ackCode() {

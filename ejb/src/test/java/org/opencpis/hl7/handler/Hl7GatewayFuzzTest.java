@@ -7,12 +7,14 @@ import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.opencpis.hl7.Hl7Codec;
 import org.opencpis.hl7.Hl7Settings;
+import org.opencpis.hl7.Peer;
 import org.opencpis.hub.application.HubFault;
 import org.opencpis.hub.application.QueryAnswer;
 import org.opencpis.shared.InvalidValueException;
@@ -33,10 +35,11 @@ class Hl7GatewayFuzzTest {
   static final String FACILITY = "cpis.hl7.facility.RXF";
   static final Hl7Codec CODEC = new Hl7Codec();
   static final Hl7Gateway GATEWAY = new Hl7Gateway();
+  static final Peer PEER = Peer.plain(InetAddress.getLoopbackAddress());
 
   @BeforeAll
   static void wire() {
-    System.setProperty(FACILITY, "care-setting=ED;name=Fuzz Hospital");
+    System.setProperty(FACILITY, "care-setting=ED;name=Fuzz Hospital;peers=127.0.0.1");
     CODEC.init();
     Responses responses = new Responses();
     responses.codec = CODEC;
@@ -111,7 +114,7 @@ class Hl7GatewayFuzzTest {
   }
 
   static void check(String raw) throws HL7Exception {
-    String answer = GATEWAY.answer(raw);
+    String answer = GATEWAY.answer(raw, PEER);
     assertThat(answer).as("an answer to %s", raw).isNotBlank();
     Terser t = new Terser(CODEC.parse(answer));
     assertThat(t.get("/MSA-1")).as("the answer to %s", raw).isIn("AA", "AR");
@@ -126,12 +129,13 @@ class Hl7GatewayFuzzTest {
     }
 
     @Override
-    public Optional<String> previousAnswer(String key) {
+    public Optional<Previous> previous(String key) {
       return Optional.empty();
     }
 
     @Override
-    public String attendance(Message adt, Header h, AttendanceMessage a, String raw) {
+    public String attendance(
+        Message adt, Header h, AttendanceMessage a, String raw, String digest) {
       try {
         NhsNumber.of(a.nhsNumber());
         return responses.ack(h, "AA", null);
@@ -143,7 +147,7 @@ class Hl7GatewayFuzzTest {
     }
 
     @Override
-    public String query(Message qbp, Header h, CpisQuery q, String raw) {
+    public String query(Message qbp, Header h, CpisQuery q, String raw, String digest) {
       try {
         String nhs = NhsNumber.of(q.nhsNumber()).value();
         return responses.queryAnswer(qbp, h, q, new QueryAnswer(nhs, List.of(), List.of(), null));
@@ -155,6 +159,6 @@ class Hl7GatewayFuzzTest {
     }
 
     @Override
-    public void keepRefusal(Header h, String raw, String ackCode, String answer) {}
+    public void keepRefusal(Header h, String raw, String digest, String ackCode, String answer) {}
   }
 }

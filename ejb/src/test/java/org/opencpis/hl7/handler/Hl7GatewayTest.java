@@ -6,6 +6,7 @@ import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
+import java.net.InetAddress;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opencpis.hl7.Hl7Codec;
 import org.opencpis.hl7.Hl7Settings;
+import org.opencpis.hl7.Peer;
 import org.opencpis.shared.Settings;
 
 /** What the gateway answers when the hub cannot work now: AE 207, so the sender tries again. */
@@ -21,13 +23,15 @@ class Hl7GatewayTest {
 
   static final String FACILITY = "cpis.hl7.facility.RXT";
 
+  static final Peer PEER = Peer.plain(InetAddress.getLoopbackAddress());
+
   final Hl7Codec codec = new Hl7Codec();
   final AtomicInteger processed = new AtomicInteger();
   final Hl7Gateway gateway = new Hl7Gateway();
 
   @BeforeEach
   void wire() {
-    System.setProperty(FACILITY, "care-setting=ED");
+    System.setProperty(FACILITY, "care-setting=ED;peers=127.0.0.1");
     codec.init();
     Responses responses = new Responses();
     responses.codec = codec;
@@ -38,18 +42,20 @@ class Hl7GatewayTest {
     gateway.processor =
         new Hl7Processor() {
           @Override
-          public Optional<String> previousAnswer(String key) {
+          public Optional<Previous> previous(String key) {
             return Optional.empty();
           }
 
           @Override
-          public String attendance(Message adt, Header h, AttendanceMessage a, String raw) {
+          public String attendance(
+              Message adt, Header h, AttendanceMessage a, String raw, String digest) {
             processed.incrementAndGet();
             throw new EJBException(new PersistenceException("the database is unavailable"));
           }
 
           @Override
-          public void keepRefusal(Header h, String raw, String ackCode, String answer) {
+          public void keepRefusal(
+              Header h, String raw, String digest, String ackCode, String answer) {
             throw new AssertionError("an AE is never kept");
           }
         };
@@ -70,8 +76,8 @@ class Hl7GatewayTest {
             + "PID|1||9990001006^^^NHS^NH\r"
             + "PV1|1|E|ED^^^RXT||||||||||||||||V1^^^RXT^VN\r";
 
-    Terser first = new Terser(codec.parse(gateway.answer(adt)));
-    Terser again = new Terser(codec.parse(gateway.answer(adt)));
+    Terser first = new Terser(codec.parse(gateway.answer(adt, PEER)));
+    Terser again = new Terser(codec.parse(gateway.answer(adt, PEER)));
 
     assertThat(first.get("/MSA-1")).isEqualTo("AE");
     assertThat(first.get("/MSA-2")).isEqualTo("C1");
@@ -91,15 +97,16 @@ class Hl7GatewayTest {
     gateway.processor =
         new Hl7Processor() {
           @Override
-          public Optional<String> previousAnswer(String key) {
+          public Optional<Previous> previous(String key) {
             return Optional.empty();
           }
 
           @Override
-          public void keepRefusal(Header h, String raw, String ackCode, String answer) {}
+          public void keepRefusal(
+              Header h, String raw, String digest, String ackCode, String answer) {}
         };
 
-    Terser ack = new Terser(codec.parse(gateway.answer(adt)));
+    Terser ack = new Terser(codec.parse(gateway.answer(adt, PEER)));
 
     assertThat(ack.get("/MSA-1")).isEqualTo("AR");
     assertThat(ack.get("/ERR-3-1")).isEqualTo("102");

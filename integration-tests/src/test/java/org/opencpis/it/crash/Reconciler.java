@@ -426,7 +426,8 @@ final class Reconciler {
     row.acked = channel.count(Ledger.Request::acked);
     row.inFlight = channel.count(r -> r.inFlightAtKill);
     row.errors = channel.errorCount.get();
-    channel.errorSamples.forEach(s -> row.sample("error " + s));
+    channel.errorSamples.forEach(row::errorSample);
+    channel.errorKinds.forEach((k, n) -> row.errorKinds.add(n.get() + " x " + k));
     return row;
   }
 

@@ -124,7 +124,9 @@ final class Ledger {
       r.killedBy = startEpoch + 1;
       r.detail = summary(t);
     } else {
-      channel.error(r, "no answer: " + summary(t));
+      String dump = gate.stalled(channel.name + " " + r.key);
+      channel.error(
+          r, "no answer: " + summary(t) + (dump == null ? "" : " (server threads: " + dump + ")"));
     }
   }
 

@@ -82,6 +82,20 @@ public final class CrashHarness {
       db.recreatePostgres();
     }
     Report report = new Report();
+    java.util.concurrent.atomic.AtomicInteger dumps =
+        new java.util.concurrent.atomic.AtomicInteger();
+    gate.onStall(
+        what -> {
+          int n = dumps.incrementAndGet();
+          if (n > 3) {
+            return null;
+          }
+          Path f = server.threadDump("threads-" + n + ".txt");
+          if (f != null) {
+            say("no answer to " + what + " from a running server: its threads are in " + f);
+          }
+          return f == null ? null : f.getFileName().toString();
+        });
     List<LoadClient> clients = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     int kills = 0;
@@ -330,7 +344,10 @@ public final class CrashHarness {
             + " answered 200");
   }
 
-  /** Waits until the application's queues are empty (5 s running), at most the drain timeout. */
+  /**
+   * Waits until the application's queues are empty for crash.drain.quiet-seconds running (5; more
+   * if something relays to them late), at most the drain timeout.
+   */
   private void drain(Management mgmt, Report report) throws Exception {
     Instant t = Instant.now();
     long deadline =
@@ -344,7 +361,7 @@ public final class CrashHarness {
               .filter(e -> e.getKey().startsWith("Cpis") && !e.getKey().endsWith("DLQ"))
               .allMatch(e -> e.getValue().empty());
       quiet = empty ? quiet + 1 : 0;
-      if (quiet >= 5) {
+      if (quiet >= settings.drainQuietSeconds()) {
         say(
             String.format(
                 "queues drained after %d s", Duration.between(t, Instant.now()).toSeconds()));

@@ -49,7 +49,7 @@ abstract class Hl7Client extends LoadClient {
     close();
     context = Mllp.context();
     connection = context.newClient("localhost", settings.hl7Port(), false);
-    connection.getInitiator().setTimeout(30, TimeUnit.SECONDS);
+    connection.getInitiator().setTimeout(60, TimeUnit.SECONDS);
   }
 
   @Override

@@ -56,6 +56,9 @@ final class Ledger {
     final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     final AtomicInteger errorCount = new AtomicInteger();
 
+    /** Errors by kind (the start of their description), for the report. */
+    final Map<String, AtomicInteger> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
+
     Channel(String name) {
       this.name = name;
     }
@@ -63,6 +66,11 @@ final class Ledger {
     R add(R r) {
       requests.add(r);
       return r;
+    }
+
+    private void kind(String detail) {
+      String k = detail.length() > 90 ? detail.substring(0, 90) : detail;
+      errorKinds.computeIfAbsent(k, x -> new AtomicInteger()).incrementAndGet();
     }
 
     /** Sent: the request reached the server (whatever came back). */
@@ -78,6 +86,7 @@ final class Ledger {
       r.outcome = Outcome.ERROR;
       r.detail = detail;
       errorCount.incrementAndGet();
+      kind(detail);
       if (errorSamples.size() < 8) {
         errorSamples.add(r.key + ": " + detail);
       }
@@ -86,6 +95,7 @@ final class Ledger {
     /** An error not tied to one request (e.g. a reconnect that failed while the server was up). */
     void error(String detail) {
       errorCount.incrementAndGet();
+      kind(detail);
       if (errorSamples.size() < 8) {
         errorSamples.add(detail);
       }
@@ -114,7 +124,9 @@ final class Ledger {
       r.killedBy = startEpoch + 1;
       r.detail = summary(t);
     } else {
-      channel.error(r, "no answer: " + summary(t));
+      String dump = gate.stalled(channel.name + " " + r.key);
+      channel.error(
+          r, "no answer: " + summary(t) + (dump == null ? "" : " (server threads: " + dump + ")"));
     }
   }
 

@@ -206,26 +206,34 @@ final class Reconciler {
       List<AccessRow> byA04 = events(a04.key);
       List<AccessRow> byA08 = a08 == null ? List.of() : events(a08.key);
       int k = byA04.size() + byA08.size();
+      // an A04 answered AA made its visit's access; an A08 answered AA finds one
       if (a04.sent && a04.acked() && byA04.isEmpty()) {
-        row.lost++;
-        row.sample(
+        lost(
+            row,
             "A04 "
                 + a04.key
                 + " (visit "
                 + v.visit()
                 + ") was answered AA; no access event from it"
-                + (byA08.isEmpty() ? "" : " (the A08 made one: the attendance had been lost)"));
-      } else if (a08 != null && a08.acked() && k == 0) {
-        row.lost++;
-        row.sample("A08 " + a08.key + " was answered AA; the visit has no access event");
+                + (byA08.isEmpty() ? "" : " (the A08 made one: the attendance had been lost)")
+                + keptAnswerNote(a04));
+      } else if (a04.acked() && !keptAnswer(a04)) {
+        lost(row, "A04 " + a04.key + " was answered AA; its kept answer is gone");
+      }
+      if (a08 != null && a08.acked() && (k == 0 || !keptAnswer(a08))) {
+        lost(
+            row,
+            "A08 "
+                + a08.key
+                + " was answered AA; "
+                + (k == 0 ? "the visit has no access event" : "its kept answer is gone"));
       }
       if (k > 1) {
         row.duplicated += k - 1;
         row.sample("visit " + v.visit() + ": " + k + " access events");
       }
       for (Hl7Client.Hl7Message m : a08 == null ? List.of(a04) : List.of(a04, a08)) {
-        keptAnswer(row, m);
-        if (m.inFlightAtKill && m.acked() && k == 1) {
+        if (m.inFlightAtKill && m.acked() && k == 1 && keptAnswer(m)) {
           row.recovered++;
         }
       }
@@ -235,6 +243,11 @@ final class Reconciler {
     }
   }
 
+  private static void lost(Report.Row row, String why) {
+    row.lost++;
+    row.sample(why);
+  }
+
   void qbp(
       Ledger.Channel<Hl7Client.Hl7Message> channel,
       Map<String, String> tags,
@@ -242,27 +255,34 @@ final class Reconciler {
     Report.Row row = base("HL7 QBP^Q11 (MLLP)", channel);
     for (Hl7Client.Hl7Message m : channel.sent()) {
       List<AccessRow> ev = events(tags.get(m.key));
-      if (m.acked() && ev.isEmpty()) {
-        row.lost++;
-        row.sample("QBP " + m.key + " was answered OK; no access event");
+      if (m.acked() && (ev.isEmpty() || !keptAnswer(m))) {
+        lost(
+            row,
+            "QBP "
+                + m.key
+                + " was answered OK; "
+                + (ev.isEmpty()
+                    ? "no access event" + keptAnswerNote(m)
+                    : "its kept answer is gone"));
       }
       if (ev.size() > 1) {
         row.duplicated += ev.size() - 1;
         row.sample("QBP " + m.key + ": " + ev.size() + " access events");
       }
-      keptAnswer(row, m);
-      if (m.inFlightAtKill && m.acked() && ev.size() == 1) {
+      if (m.inFlightAtKill && m.acked() && ev.size() == 1 && keptAnswer(m)) {
         row.recovered++;
       }
       row.parked += parkedFor(ev, parked);
     }
   }
 
-  private void keptAnswer(Report.Row row, Hl7Client.Hl7Message m) {
-    if (m.acked() && db.keptAnswers.getOrDefault(m.key, 0) == 0) {
-      row.lost++;
-      row.sample(m.key + " was answered AA; its kept answer is gone (a repeat would be redone)");
-    }
+  /** Whether the message and its answer are kept (so a repeat is answered, not processed). */
+  private boolean keptAnswer(Hl7Client.Hl7Message m) {
+    return db.keptAnswers.getOrDefault(m.key, 0) > 0;
+  }
+
+  private String keptAnswerNote(Hl7Client.Hl7Message m) {
+    return keptAnswer(m) ? "" : ", nor its kept answer";
   }
 
   /**
@@ -358,6 +378,7 @@ final class Reconciler {
       World.PlanChild child = e.getKey();
       List<OutboxRow> files = db.outbox.getOrDefault(child.childId, List.of());
       LocalDate lastApplied = null;
+      long lostBefore = row.lost;
       for (PlanChangeClient.Change c : e.getValue()) {
         String marker = "\"endDate\":\"" + c.endDate.format(HL7_DATE) + "\"";
         List<OutboxRow> mine = files.stream().filter(o -> o.payload().contains(marker)).toList();
@@ -426,7 +447,8 @@ final class Reconciler {
     row.acked = channel.count(Ledger.Request::acked);
     row.inFlight = channel.count(r -> r.inFlightAtKill);
     row.errors = channel.errorCount.get();
-    channel.errorSamples.forEach(s -> row.sample("error " + s));
+    channel.errorSamples.forEach(row::errorSample);
+    channel.errorKinds.forEach((k, n) -> row.errorKinds.add(n.get() + " x " + k));
     return row;
   }
 

@@ -25,14 +25,22 @@ final class Report {
     long parked;
     long errors;
     final List<String> samples = new ArrayList<>();
+    final List<String> errorSamples = new ArrayList<>();
+    final List<String> errorKinds = new ArrayList<>();
 
     Row(String name) {
       this.name = name;
     }
 
     void sample(String s) {
-      if (samples.size() < 5) {
+      if (samples.size() < 6) {
         samples.add(s);
+      }
+    }
+
+    void errorSample(String s) {
+      if (errorSamples.size() < 3) {
+        errorSamples.add(s);
       }
     }
   }
@@ -93,6 +101,12 @@ final class Report {
     for (Row r : rows) {
       for (String s : r.samples) {
         b.append("  ").append(r.name).append(": ").append(s).append('\n');
+      }
+      for (String s : r.errorKinds) {
+        b.append("  ").append(r.name).append(": errors ").append(s).append('\n');
+      }
+      for (String s : r.errorSamples) {
+        b.append("  ").append(r.name).append(": error ").append(s).append('\n');
       }
     }
     for (String n : notes) {

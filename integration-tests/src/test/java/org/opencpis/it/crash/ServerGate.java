@@ -13,6 +13,7 @@ final class ServerGate {
   private volatile boolean up;
   private volatile boolean stopping;
   private final AtomicInteger epoch = new AtomicInteger();
+  private volatile java.util.function.Function<String, String> onStall = what -> null;
 
   int epoch() {
     return epoch.get();
@@ -24,6 +25,16 @@ final class ServerGate {
 
   boolean stopping() {
     return stopping;
+  }
+
+  /** What to do when a running server left a request without an answer (a thread dump). */
+  void onStall(java.util.function.Function<String, String> f) {
+    onStall = f;
+  }
+
+  /** A request got no answer from a server that was up; returns where the evidence went. */
+  String stalled(String what) {
+    return onStall.apply(what);
   }
 
   /** The harness is about to kill the server. */

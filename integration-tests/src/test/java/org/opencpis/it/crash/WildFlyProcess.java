@@ -241,6 +241,31 @@ final class WildFlyProcess {
     java = null;
   }
 
+  /** The server's threads (jcmd Thread.print) into the work folder; returns the file, or null. */
+  Path threadDump(String name) {
+    ProcessHandle jvm = java;
+    if (jvm == null || !jvm.isAlive()) {
+      return null;
+    }
+    Path file = settings.workDir().resolve(name);
+    try {
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                  Long.toString(jvm.pid()),
+                  "Thread.print")
+              .redirectErrorStream(true)
+              .redirectOutput(file.toFile())
+              .start();
+      return p.waitFor(60, TimeUnit.SECONDS) ? file : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
   boolean running() {
     return java != null && java.isAlive();
   }

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A notification as the hub issued it, kept so that an LA system outside this deployment can pull
@@ -27,6 +29,7 @@ public class IssuedNotification {
   private String laCode;
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(name = "type", nullable = false, length = 24)
   private LaNotification.Type type;
 

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One weekly bulk NHS-number load (R5) of one council: who sent it and when, the batch execution
@@ -45,6 +47,7 @@ public class BulkLoad {
   private int rowCount;
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false, length = 12)
   private BulkLoadStatus status = BulkLoadStatus.STARTED;
 

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * The outcome of one row of a bulk load: its line in the file, the person id it named, and applied,
@@ -44,6 +46,7 @@ public class BulkLoadRow {
   private String nhsNumber;
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false, length = 10)
   private RowOutcome outcome;
 

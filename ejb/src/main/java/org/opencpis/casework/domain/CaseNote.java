@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A "CP-IS Follow Up Contact" case note (R23): how the worker followed up (telephone or visit), the
@@ -49,10 +51,12 @@ public class CaseNote {
   private String type = FOLLOW_UP_CONTACT;
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(name = "contact_method", nullable = false, length = 12)
   private ContactMethod contactMethod;
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false, length = 20)
   private Decision decision;
 

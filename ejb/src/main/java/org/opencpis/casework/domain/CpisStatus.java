@@ -6,6 +6,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * The CP-IS status banner of a child's person summary (R26): whether the child's information is
@@ -25,6 +27,7 @@ public class CpisStatus {
   }
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(name = "cpis_state", length = 12)
   private State state = State.NOT_SHARED;
 

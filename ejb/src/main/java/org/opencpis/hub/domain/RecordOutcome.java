@@ -4,6 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** The answer to one record of an upload: its position, code, the field at fault and why. */
 @Embeddable
@@ -16,6 +18,7 @@ public class RecordOutcome {
   private String localChildId;
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(name = "code", nullable = false, length = 5)
   private RecordCode code;
 

@@ -14,6 +14,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One plan of one child as one local authority shared it: the national register's row.
@@ -47,10 +49,15 @@ public class SharedRecord {
   private String nhsNumber;
 
   @Enumerated(EnumType.STRING)
+  // Enums are VARCHAR columns on every database. Hibernate's default on H2 is H2's own ENUM type,
+  // which after a kill -9 and a restart was read back as ordinals ("No enum constant PlanType.1",
+  // "CHARACTER VARYING to DECFLOAT") until the server was restarted once more.
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(name = "plan_type", nullable = false, length = 8)
   private PlanType planType;
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(name = "subject_kind", nullable = false, length = 8)
   private SubjectKind subjectKind;
 

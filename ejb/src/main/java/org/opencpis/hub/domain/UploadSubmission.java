@@ -17,6 +17,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * An upload file as the hub answered it: kept whatever its fate (R28), so a corrupt or refused file
@@ -61,6 +63,7 @@ public class UploadSubmission {
   private int receivedCount;
 
   @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(name = "file_code", nullable = false, length = 5)
   private FileCode fileCode;
 

@@ -106,6 +106,8 @@ final class Clients {
                   (user.name() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
       b.header("Authorization", "Basic " + token)
           .header("Accept", "application/json")
+          // what the API requires of a state-changing call (CSRF), as the pages send it
+          .header("X-Requested-With", "OpenCPIS")
           .timeout(Duration.ofSeconds(60));
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r.body());

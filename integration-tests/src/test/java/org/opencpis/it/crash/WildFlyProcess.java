@@ -126,6 +126,8 @@ final class WildFlyProcess {
     cmd.add("-Djboss.server.base.dir=" + base);
     cmd.add("-Djboss.socket.binding.port-offset=" + settings.portOffset());
     cmd.add("-Dcpis.jms.redelivery-delay-ms=" + settings.redeliveryDelayMs());
+    // plain MLLP from this machine (the facility's peers), as in the development run
+    cmd.add("-Dcpis.hl7.plain=true");
     // Narayana's periodic recovery, sooner than its 2 minutes (twice, for the orphan check), so
     // that the JMS transactions a kill left prepared are resolved within the drain
     int period = settings.recoveryPeriodSeconds();

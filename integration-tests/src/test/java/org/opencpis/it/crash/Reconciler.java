@@ -118,6 +118,8 @@ final class Reconciler {
       }
       try (ResultSet r =
           st.executeQuery(
+              // sender: the name of the file's stream at the hub (CPISUPLOAD or the council
+              // workflow's)
               "select la_code, sender, file_sequence, file_code from hub_upload_submission")) {
         while (r.next()) {
           Submission u =
@@ -340,7 +342,7 @@ final class Reconciler {
     for (UploadClient.File f : channel.sent()) {
       List<Submission> subs =
           db.submissions.getOrDefault(
-              Snapshot.submissionKey(f.la, World.asid(f.la), f.sequence), List.of());
+              Snapshot.submissionKey(f.la, "CPISUPLOAD", f.sequence), List.of());
       boolean applied =
           subs.size() >= 1
               && f.people.stream()
@@ -391,6 +393,7 @@ final class Reconciler {
                                 && !db.submissions
                                     .getOrDefault(
                                         Snapshot.submissionKey(
+                                            // the council workflow's stream (UploadChannel)
                                             child.la, "OPENCPIS-CASEWORK", o.sequence()),
                                         List.of())
                                     .isEmpty());

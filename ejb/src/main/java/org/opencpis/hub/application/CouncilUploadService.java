@@ -47,9 +47,16 @@ public class CouncilUploadService {
   @ApplicationException(rollback = true)
   public static class NotYet extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final boolean waitsForPredecessor;
 
-    NotYet(String why) {
+    NotYet(String why, boolean waitsForPredecessor) {
       super(why);
+      this.waitsForPredecessor = waitsForPredecessor;
+    }
+
+    /** The file before it has not been applied yet (rather than a service being unavailable). */
+    public boolean waitsForPredecessor() {
+      return waitsForPredecessor;
     }
   }
 
@@ -93,7 +100,8 @@ public class CouncilUploadService {
                 + " file "
                 + file.fileSequenceId()
                 + " waits for file "
-                + (next.find() ? next.group(1) : "before it"));
+                + (next.find() ? next.group(1) : "before it"),
+            true);
       }
       throw f;
     }
@@ -103,7 +111,8 @@ public class CouncilUploadService {
               + file.laCode()
               + " file "
               + file.fileSequenceId()
-              + ": the demographic service is unavailable");
+              + ": the demographic service is unavailable",
+          false);
     }
     List<LaNotification.RecordResult> results = new ArrayList<>();
     for (RecordOutcome o : answer.outcomes()) {

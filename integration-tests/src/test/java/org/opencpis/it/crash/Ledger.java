@@ -59,6 +59,9 @@ final class Ledger {
     /** Errors by kind (the start of their description), for the report. */
     final Map<String, AtomicInteger> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Of the errors, requests a server that was up left without any answer (timed out). */
+    final AtomicInteger unansweredCount = new AtomicInteger();
+
     Channel(String name) {
       this.name = name;
     }
@@ -125,6 +128,7 @@ final class Ledger {
       r.detail = summary(t);
     } else {
       String dump = gate.stalled(channel.name + " " + r.key);
+      channel.unansweredCount.incrementAndGet();
       channel.error(
           r, "no answer: " + summary(t) + (dump == null ? "" : " (server threads: " + dump + ")"));
     }

@@ -450,6 +450,7 @@ final class Reconciler {
     row.acked = channel.count(Ledger.Request::acked);
     row.inFlight = channel.count(r -> r.inFlightAtKill);
     row.errors = channel.errorCount.get();
+    row.unanswered = channel.unansweredCount.get();
     channel.errorSamples.forEach(row::errorSample);
     channel.errorKinds.forEach((k, n) -> row.errorKinds.add(n.get() + " x " + k));
     return row;

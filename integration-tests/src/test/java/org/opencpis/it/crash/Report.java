@@ -15,6 +15,9 @@ final class Report {
 
   /** One line of the table. */
   static final class Row {
+    /** Of the errors, requests left without any answer by a server that was up. */
+    long unanswered;
+
     final String name;
     long sent;
     long acked;

@@ -20,7 +20,7 @@ class BulkFileFuzzTest {
 
   static final String HEADER = "LA person id,NHS number,Given name,Family name,Date of birth\n";
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void bulkFile(FuzzedDataProvider data) {
     String content =
         (data.consumeBoolean() ? HEADER : data.consumeString(80)) + data.consumeRemainingAsString();

@@ -56,13 +56,13 @@ class Hl7GatewayFuzzTest {
   }
 
   /** Any text at all. */
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void anyText(FuzzedDataProvider data) throws HL7Exception {
     check(data.consumeRemainingAsString());
   }
 
   /** Well-formed frames with fuzzed values where the readers look: MSH-4/9, PID-3/5/7, PV1, QPD. */
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "30s")
   void fuzzedFields(FuzzedDataProvider data) throws HL7Exception {
     String version = data.pickValue(List.of("2.5", "2.4", "2.3", data.consumeString(5)));
     String facility = data.consumeBoolean() ? "RXF" : data.consumeString(12);

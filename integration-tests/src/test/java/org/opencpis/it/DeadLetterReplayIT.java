@@ -55,8 +55,6 @@ class DeadLetterReplayIT {
     CouncilRecordsIT.awaitStatus(child, "SHARED");
     assertThat(parkedFiles()).isEmpty();
 
-    // files behind the first do not wait for it before each attempt, so they park within PARKING
-    ServerAdmin.setSystemProperty("cpis.jms.sequence-wait-step-ms", "0");
     ServerAdmin.setSystemProperty("cpis.demographics.available", "false");
     try {
       CouncilRecordsIT.addPlan(child, "CARE_EPISODE", "S20", start.plusDays(10), null);
@@ -87,7 +85,6 @@ class DeadLetterReplayIT {
       assertThat(held(nhs)).singleElement().satisfies(r -> assertThat(open(r)).isTrue());
     } finally {
       ServerAdmin.setSystemProperty("cpis.demographics.available", "true");
-      ServerAdmin.setSystemProperty("cpis.jms.sequence-wait-step-ms", "8000");
     }
 
     assertThat(ServerAdmin.replay("RecordUpdates")).isGreaterThanOrEqualTo(3);

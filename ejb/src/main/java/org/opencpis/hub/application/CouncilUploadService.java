@@ -47,16 +47,9 @@ public class CouncilUploadService {
   @ApplicationException(rollback = true)
   public static class NotYet extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    private final boolean waitsForPredecessor;
 
-    NotYet(String why, boolean waitsForPredecessor) {
+    NotYet(String why) {
       super(why);
-      this.waitsForPredecessor = waitsForPredecessor;
-    }
-
-    /** The file before it has not been applied yet (rather than a service being unavailable). */
-    public boolean waitsForPredecessor() {
-      return waitsForPredecessor;
     }
   }
 
@@ -100,8 +93,7 @@ public class CouncilUploadService {
                 + " file "
                 + file.fileSequenceId()
                 + " waits for file "
-                + (next.find() ? next.group(1) : "before it"),
-            true);
+                + (next.find() ? next.group(1) : "before it"));
       }
       throw f;
     }
@@ -111,8 +103,7 @@ public class CouncilUploadService {
               + file.laCode()
               + " file "
               + file.fileSequenceId()
-              + ": the demographic service is unavailable",
-          false);
+              + ": the demographic service is unavailable");
     }
     List<LaNotification.RecordResult> results = new ArrayList<>();
     for (RecordOutcome o : answer.outcomes()) {

@@ -52,9 +52,6 @@ public class CouncilUploadConsumer implements MessageListener {
       int attempt = attempt(message);
       LOG.warning(
           e.getMessage() + " (attempt " + attempt + "): handed back, delivered again later");
-      if (e.waitsForPredecessor()) {
-        waitForPredecessor(attempt);
-      }
       context.setRollbackOnly();
     } catch (RuntimeException e) {
       if (!DatabaseUnavailable.isCause(e)) {
@@ -65,26 +62,6 @@ public class CouncilUploadConsumer implements MessageListener {
       context.setRollbackOnly();
     } catch (JMSException e) {
       throw new IllegalStateException("cannot read the council upload message", e);
-    }
-  }
-
-  /**
-   * A file that overtook its predecessor waits before it is handed back, longer at each attempt
-   * ({@code cpis.jms.sequence-wait-step-ms}, 8 s by default, at most 30 s a time; read at each
-   * use): the predecessor may be held by a transaction that a crash left in doubt, which the
-   * transaction manager's recovery settles only after its period (2 minutes by default). Handing
-   * back at once would use up the attempts within seconds and park the council's files.
-   */
-  private static void waitForPredecessor(int attempt) {
-    long step = Long.getLong("cpis.jms.sequence-wait-step-ms", 8000L);
-    long wait = Math.min(step * Math.max(1, attempt), 30_000L);
-    if (wait <= 0) {
-      return;
-    }
-    try {
-      Thread.sleep(wait);
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -182,18 +182,6 @@ final class Database {
         return d;
       }
     }
-    // the service file may be shadowed: ask for the drivers of the two databases by name
-    for (String name : new String[] {"org.h2.Driver", "org.postgresql.Driver"}) {
-      try {
-        Driver d =
-            (Driver) Class.forName(name, true, loader).getDeclaredConstructor().newInstance();
-        if (d.acceptsURL(url)) {
-          return d;
-        }
-      } catch (ReflectiveOperationException | LinkageError e) {
-        // not in these jars
-      }
-    }
     throw new IllegalStateException("no JDBC driver in " + jars + " for " + url);
   }
 

@@ -32,13 +32,17 @@ import javax.net.ssl.SSLContext;
 public final class Mllp {
 
   /** The engine's HAPI context: v2.5 structures for every version, MSH-18 honoured both ways. */
-  public static final HapiContext CONTEXT = context();
+  public static final HapiContext CONTEXT = context(null);
 
   private Mllp() {}
 
-  /** A context of its own (its own connection hub: one MLLP connection per context and peer). */
+  /**
+   * A context of its own (its own connection hub: one MLLP connection per context and peer), with
+   * an executor of its own: HAPI's default executor is shared by every context of the JVM, and
+   * closing one context shut it down for all the others ("ExecutorService is shut down").
+   */
   public static HapiContext context() {
-    return context(null);
+    return context(java.util.concurrent.Executors.newCachedThreadPool());
   }
 
   static HapiContext context(ExecutorService executor) {

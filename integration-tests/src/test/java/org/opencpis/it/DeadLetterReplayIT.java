@@ -150,7 +150,8 @@ class DeadLetterReplayIT {
     assumeTrue(Postgres.serverOnPostgres(), Postgres.SKIPPED);
     String nhs = Children.sharedByLeicestershire();
     int parkedBefore = ServerAdmin.parked("AccessEvents", p -> true).size();
-    String constraint = "it_refuse_" + nhs;
+    // named without the NHS number: the database's refusal, naming the constraint, is logged
+    String constraint = "it_refuse_" + Long.toHexString(System.nanoTime());
     try (Connection db = Postgres.connect();
         Statement sql = db.createStatement()) {
       // the database refuses any notification about this child (as a full disk or a broken

@@ -1,18 +1,13 @@
 package org.opencpis.web.spine;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -63,7 +58,7 @@ public class AnonymousReplyFilter extends HttpFilter {
       refuse(res, elsewhere.get());
       return;
     }
-    chain.doFilter(new Replayed(req, body), res);
+    chain.doFilter(new BufferedRequest(req, body), res);
   }
 
   /** The header (ReplyTo or FaultTo) that names an address other than anonymous, if any. */
@@ -139,65 +134,5 @@ public class AnonymousReplyFilter extends HttpFilter {
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     return f;
-  }
-
-  /** The request with its body read again from the bytes already read. */
-  private static final class Replayed extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    Replayed(HttpServletRequest req, byte[] body) {
-      super(req);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new IllegalStateException("the body has been read already");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String cs = getCharacterEncoding();
-      return new BufferedReader(
-          new InputStreamReader(
-              getInputStream(),
-              cs == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(cs)));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

@@ -1,15 +1,11 @@
 package org.opencpis.web.spine;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -44,7 +40,7 @@ public class QuerySizeLimit extends HttpFilter {
       tooLarge(res, max);
       return;
     }
-    chain.doFilter(new Buffered(req, body), res);
+    chain.doFilter(new BufferedRequest(req, body), res);
   }
 
   private static void tooLarge(HttpServletResponse res, int max) throws IOException {
@@ -55,57 +51,5 @@ public class QuerySizeLimit extends HttpFilter {
         .write(
             ("a cpisquery request is at most " + max + " bytes; this one is larger\n")
                 .getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** The request with its body read already (at most the limit). */
-  private static final class Buffered extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    Buffered(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new IllegalStateException("the body is read already");
-        }
-      };
-    }
   }
 }

@@ -208,8 +208,46 @@ class InputValidationIT {
         .isNotNull();
   }
 
+  @Test
+  @DisplayName(
+      "SOAP: an upload whose fileSequenceId is not a number (found by SpineMessageFuzzTest) is a SOAP client fault naming it; nothing is loaded")
+  void unreadableUploadValue() throws Exception {
+    String nhs = TestData.nhsNumber();
+    String file =
+        "<REPC_MT000002GB01 xmlns=\"urn:hl7-org:v3\"><id root=\""
+            + java.util.UUID.randomUUID()
+            + "\"/><interactionId root=\"2.16.840.1.113883.2.1.3.2.4.12\" extension=\"REPC_MT000002GB01\"/>"
+            + "<communicationFunctionSnd><device><id root=\"1.2.826.0.1285.0.2.0.107\" extension=\"200000000855\"/></device></communicationFunctionSnd>"
+            + "<header><fileSequenceId value=\"seven\"/><recordCount value=\"1\"/><sender><id root=\"1.2.826.0.1285.0.1.10\" extension=\"855\"/></sender></header>"
+            + "<record><localChildId root=\"LA-CHILD-ID\" extension=\"NAN-1\"/><childSubject><id root=\"2.16.840.1.113883.2.1.4.1\" extension=\""
+            + nhs
+            + "\"/><name><given>Ann</given><family>Lee</family></name><birthTime value=\"20150304\"/></childSubject>"
+            + "<information><code code=\"CPP\"/><effectiveTime><low value=\"20260601\"/></effectiveTime></information></record>"
+            + "</REPC_MT000002GB01>";
+    HttpResponse<String> r =
+        soapPost(
+            "/spine/cpisupload",
+            HttpRequest.BodyPublishers.ofString(
+                "<?xml version=\"1.0\"?><soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+                    + file
+                    + "</soap:Body></soap:Envelope>"),
+            Spine.LEICESTERSHIRE);
+    // SOAP 1.1: a fault is HTTP 500; the fault code says it is the sender's mistake
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.body()).contains("faultcode").contains("Client").contains("seven");
+    assertThat(r.body()).doesNotContain(nhs);
+    Rest.Reply held = Rest.get(Spine.ADMIN, "/admin/register/" + nhs);
+    assertThat(held.status()).isEqualTo(200);
+    assertThat(held.body()).isEqualTo("[]");
+  }
+
   private static HttpResponse<String> soapPost(HttpRequest.BodyPublisher body, Spine.User user)
       throws Exception {
+    return soapPost("/spine/cpisquery", body, user);
+  }
+
+  private static HttpResponse<String> soapPost(
+      String path, HttpRequest.BodyPublisher body, Spine.User user) throws Exception {
     String token =
         Base64.getEncoder()
             .encodeToString((user.name() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
@@ -217,7 +255,7 @@ class InputValidationIT {
         .version(HttpClient.Version.HTTP_1_1)
         .build()
         .send(
-            HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "/spine/cpisquery"))
+            HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + path))
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("Authorization", "Basic " + token)
                 .timeout(Duration.ofSeconds(60))

@@ -234,7 +234,10 @@ class InputValidationIT {
             Spine.LEICESTERSHIRE);
     // SOAP 1.1: a fault is HTTP 500; the fault code says it is the sender's mistake
     assertThat(r.statusCode()).isEqualTo(500);
-    assertThat(r.body()).contains("faultcode").contains("Client").contains("seven");
+    assertThat(r.body())
+        .contains("<faultcode>soap:Client</faultcode>")
+        .contains("MESSAGE_NOT_READABLE")
+        .contains("seven");
     assertThat(r.body()).doesNotContain(nhs);
     Rest.Reply held = Rest.get(Spine.ADMIN, "/admin/register/" + nhs);
     assertThat(held.status()).isEqualTo(200);

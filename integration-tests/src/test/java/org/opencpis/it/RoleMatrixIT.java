@@ -92,6 +92,8 @@ class RoleMatrixIT {
           row("GET /inboxes/{id}/steps",                          "403   403   403   200   404   403   403   403    401", get(f -> "/inboxes/" + f.virtualInbox + "/steps")),
           row("GET /inboxes/{id}/steps (a colleague's own)",      "403   403   403   403   404   403   403   403    401", get(f -> "/inboxes/" + f.colleagueInbox + "/steps")),
           row("GET /steps/{id}",                                  "403   403   403   200   404   403   403   403    401", get(f -> "/steps/" + f.stepToStart)),
+          row("GET /steps/{id} (in a colleague's own inbox)",     "403   403   403   403   404   403   403   403    401", get(f -> "/steps/" + f.colleagueStep)),
+          row("POST /steps/{id}/start (in a colleague's own)",    "403   403   403   403   404   403   403   403    401", post(f -> "/steps/" + f.colleagueStep + "/start", f -> null)),
           row("POST /steps/{id}/start",                           "403   403   403   200   404   403   403   403    401", post(f -> "/steps/" + f.stepToStart + "/start", f -> null)),
           row("POST /steps/{id}/notify-allocated-team",           "403   403   403   200   404   403   403   403    401", post(f -> "/steps/" + f.stepSocial + "/notify-allocated-team", f -> null)),
           row("POST /steps/{id}/notify-early-help",               "403   403   403   200   404   403   403   403    401", post(f -> "/steps/" + f.stepEarlyHelp + "/notify-early-help", f -> null)),
@@ -150,6 +152,7 @@ class RoleMatrixIT {
     long planToRemove;
     long unborn;
     long stepToStart;
+    long colleagueStep;
     long stepSocial;
     long stepEarlyHelp;
     long stepRefer;
@@ -209,6 +212,14 @@ class RoleMatrixIT {
         Council.caseNote(Spine.LEICS_SW2, keyWorker, "TELEPHONE", "NO_FURTHER_ACTION", "Spoke.");
     x.screening = id(Council.ok(Council.action(admin, step[5], "refer-to-screening")));
     x.screeningNote = Council.caseNote(admin, x.child, "VISIT", "NO_FURTHER_ACTION", "Seen.");
+    // a visit a colleague recorded: its step is in the colleague's own inbox, theirs alone
+    x.colleagueStep =
+        id(
+            Council.ok(
+                Rest.post(
+                    Spine.LEICS_SW,
+                    "/children/" + x.child + "/visits",
+                    "{\"summary\":\"Seen.\"}")));
 
     x.planToEnd = id(Council.ok(Rest.post(admin, "/children/" + x.child + "/plans", PLAN)));
     x.planToRemove = id(Council.ok(Rest.post(admin, "/children/" + x.child + "/plans", PLAN)));

@@ -110,12 +110,22 @@ public class CaseworkService {
     return casework.steps(inbox(caller, inboxId), includeCompleted);
   }
 
+  /**
+   * A step of the caller's council in one of the caller's inboxes; a step in a colleague's own
+   * inbox is theirs alone (403), as their inbox is; another council's is not found.
+   */
   public WorkflowStep step(Caller caller, long stepId) {
     Worker me = worker(caller);
-    return casework
-        .find(WorkflowStep.class, stepId)
-        .filter(s -> s.laCode().equals(me.laCode()))
-        .orElseThrow(() -> notFound("step", stepId));
+    WorkflowStep step =
+        casework
+            .find(WorkflowStep.class, stepId)
+            .filter(s -> s.laCode().equals(me.laCode()))
+            .orElseThrow(() -> notFound("step", stepId));
+    if (!worksInbox(me, step.inbox())) {
+      throw new CaseworkRefusal(
+          Kind.FORBIDDEN, null, "a step in a worker's own inbox is read by that worker only");
+    }
+    return step;
   }
 
   public WorkflowStep start(Caller caller, long stepId) {

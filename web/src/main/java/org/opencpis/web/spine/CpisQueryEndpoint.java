@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
+import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.soap.Addressing;
@@ -36,6 +37,8 @@ import org.opencpis.shared.Settings;
  * cpisquery: translates QUPC_IN000006GB01 into a {@link QueryRequest} and the hub's answer into
  * REPC_IN000007GB01, or into QUQI_IN010000UK14 (query act failed, NF) when nothing is held.
  */
+// what the SOAP stack cannot read is the sender's fault, with a code (UnreadableMessageHandler)
+@HandlerChain(file = "handlers.xml")
 @WebService(
     serviceName = "cpisquery",
     portName = "CpisQueryPort",
@@ -58,6 +61,7 @@ public class CpisQueryEndpoint implements CpisQueryPortType {
 
   @Override
   public REPCIN000007GB01 query(QUPCIN000006GB01 body) throws CpisError, QUQIIN010000UK14 {
+    UnreadableMessageHandler.endpointReached();
     QueryMessageReader.Read read;
     QueryAnswer answer;
     try {

@@ -4,6 +4,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.inject.Inject;
+import jakarta.jws.HandlerChain;
 import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.soap.Addressing;
@@ -29,6 +30,8 @@ import org.opencpis.shared.Settings;
  * cpisupload: translates an LA's upload file into an {@link UploadFile} and the hub's answer into
  * the acknowledgement REPC_MT000003GB01. The caller must be an uploader of the LA the file names.
  */
+// what the SOAP stack cannot read is the sender's fault, with a code (UnreadableMessageHandler)
+@HandlerChain(file = "handlers.xml")
 @WebService(
     serviceName = "cpisupload",
     portName = "CpisUploadPort",
@@ -50,6 +53,7 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
 
   @Override
   public REPCMT000003GB01 upload(REPCMT000002GB01 body) throws CpisError {
+    UnreadableMessageHandler.endpointReached();
     if (body == null) {
       throw new CpisError(
           "no upload file",
@@ -86,6 +90,7 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
 
   @Override
   public NotificationPullResponse pullNotifications(NotificationPullRequest body) throws CpisError {
+    UnreadableMessageHandler.endpointReached();
     String la =
         body == null
             ? null

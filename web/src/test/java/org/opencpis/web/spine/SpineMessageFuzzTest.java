@@ -29,8 +29,8 @@ import org.opencpis.hub.domain.UploadRecordValidator;
  * ({@link QueryMessageReader}) and the cpisupload file ({@link UploadMessageReader}, then each
  * record through the hub's {@link UploadRecordValidator}). Whatever the message, once JAXB has read
  * it (as CXF does before the endpoint is called; what it cannot read is a SOAP client fault), the
- * reader either gives what the message says or refuses it with a Spine error code and a message;
- * a record is either an update or a refusal with a CPR code naming the field, never repeating the
+ * reader either gives what the message says or refuses it with a Spine error code and a message; a
+ * record is either an update or a refusal with a CPR code naming the field, never repeating the
  * record's NHS number; nothing else is thrown. The fields are fuzzed inside well-formed messages
  * (each line of a valid message kept, dropped, or its value replaced), and any bytes are fuzzed
  * from the valid messages as seeds. Replayed by {@code ./mvnw test}; fuzzed with {@code

@@ -24,6 +24,11 @@ final class ServerConfig {
     for (int i = 0; i < nameValues.length; i += 2) {
       op.get(nameValues[i]).set(nameValues[i + 1]);
     }
+    return execute(op);
+  }
+
+  /** Runs an operation (address and parameters already in it); as above. */
+  static ModelNode execute(ModelNode op) throws Exception {
     int port = Integer.parseInt(System.getProperty("it.management.port", "10090"));
     // a busy machine can cut a management call off: try again, so that a test's restore of a
     // setting is never lost (a cap left at a test's value broke the tests after it)

@@ -98,29 +98,29 @@ class SoapClientCertIT {
     withoutCertificate = pki.client(null, server);
 
     // the administrator trusts the CA that issues the systems' certificates ...
-    ModelNode imp = op("import-certificate", TRUST_STORE);
+    ModelNode imp = ServerConfig.operation("import-certificate", TRUST_STORE);
     imp.get("alias").set(CA_ALIAS);
     imp.get("path").set(pki.dir.resolve("ca.pem").toString());
     imp.get("validate").set(false);
     ServerConfig.execute(imp);
-    ServerConfig.execute(op("store", TRUST_STORE));
-    ServerConfig.execute(op("init", TRUST_MANAGER));
+    ServerConfig.execute(ServerConfig.operation("store", TRUST_STORE));
+    ServerConfig.execute(ServerConfig.operation("init", TRUST_MANAGER));
     // ... and registers a system that holds no role
-    ModelNode add = op("add-identity", CERTIFICATE_REALM);
+    ModelNode add = ServerConfig.operation("add-identity", CERTIFICATE_REALM);
     add.get("identity").set(NO_ROLE_SYSTEM);
     ServerConfig.execute(add);
   }
 
   @AfterAll
   static void putBack() throws Exception {
-    ModelNode remove = op("remove-identity", CERTIFICATE_REALM);
+    ModelNode remove = ServerConfig.operation("remove-identity", CERTIFICATE_REALM);
     remove.get("identity").set(NO_ROLE_SYSTEM);
     ServerConfig.execute(remove);
-    ModelNode alias = op("remove-alias", TRUST_STORE);
+    ModelNode alias = ServerConfig.operation("remove-alias", TRUST_STORE);
     alias.get("alias").set(CA_ALIAS);
     ServerConfig.execute(alias);
-    ServerConfig.execute(op("store", TRUST_STORE));
-    ServerConfig.execute(op("init", TRUST_MANAGER));
+    ServerConfig.execute(ServerConfig.operation("store", TRUST_STORE));
+    ServerConfig.execute(ServerConfig.operation("init", TRUST_MANAGER));
   }
 
   @Test
@@ -130,12 +130,7 @@ class SoapClientCertIT {
   void registeredCertificate() throws Exception {
     String nhs = Children.sharedByLeicestershire();
 
-    CPISResult result =
-        Spine.query(null, TestServer.httpsBaseUrl(), edSystem)
-            .query(byPerson(nhs, ED_NURSE))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult();
+    CPISResult result = overHttps(edSystem, null, nhs);
 
     assertThat(result.getId().getExtension()).isEqualTo(nhs);
     assertThat(result.getChildRecord())
@@ -153,11 +148,7 @@ class SoapClientCertIT {
   void untrustedCertificate() throws Exception {
     String nhs = Children.sharedByLeicestershire();
 
-    Throwable refused =
-        catchThrowable(
-            () ->
-                Spine.query(null, TestServer.httpsBaseUrl(), untrusted)
-                    .query(byPerson(nhs, ED_NURSE)));
+    Throwable refused = catchThrowable(() -> overHttps(untrusted, null, nhs));
 
     assertThat(refused).isInstanceOf(WebServiceException.class);
     assertThat(causes(refused)).anyMatch(c -> c instanceof SSLException);
@@ -173,11 +164,7 @@ class SoapClientCertIT {
     String nhs = Children.sharedByLeicestershire();
 
     WebServiceException refused =
-        catchThrowableOfType(
-            WebServiceException.class,
-            () ->
-                Spine.query(null, TestServer.httpsBaseUrl(), unregistered)
-                    .query(byPerson(nhs, ED_NURSE)));
+        catchThrowableOfType(WebServiceException.class, () -> overHttps(unregistered, null, nhs));
 
     assertThat(refused).isNotNull().hasStackTraceContaining("401");
     assertThat(Children.accesses(nhs)).isZero();
@@ -190,12 +177,7 @@ class SoapClientCertIT {
   void registeredWithoutRole() throws Exception {
     String nhs = Children.sharedByLeicestershire();
 
-    CpisError denied =
-        catchThrowableOfType(
-            CpisError.class,
-            () ->
-                Spine.query(null, TestServer.httpsBaseUrl(), noRole)
-                    .query(byPerson(nhs, ED_NURSE)));
+    CpisError denied = catchThrowableOfType(CpisError.class, () -> overHttps(noRole, null, nhs));
 
     assertThat(denied).isNotNull();
     assertThat(denied.getFaultInfo().getCode()).isEqualTo("ACCESS_DENIED");
@@ -211,18 +193,10 @@ class SoapClientCertIT {
   void basicOverHttps() throws Exception {
     String nhs = Children.sharedByLeicestershire();
 
-    CPISResult result =
-        Spine.query(Spine.CLINICIAN, TestServer.httpsBaseUrl(), withoutCertificate)
-            .query(byPerson(nhs, ED_NURSE))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult();
+    CPISResult result = overHttps(withoutCertificate, Spine.CLINICIAN, nhs);
     WebServiceException anonymous =
         catchThrowableOfType(
-            WebServiceException.class,
-            () ->
-                Spine.query(null, TestServer.httpsBaseUrl(), withoutCertificate)
-                    .query(byPerson(nhs, ED_NURSE)));
+            WebServiceException.class, () -> overHttps(withoutCertificate, null, nhs));
 
     assertThat(result.getChildRecord()).hasSize(1);
     assertThat(anonymous).isNotNull().hasStackTraceContaining("401");
@@ -284,7 +258,9 @@ class SoapClientCertIT {
    * (read-alias), in a trust store of its own.
    */
   private static KeyStore serverCertificate() throws Exception {
-    ModelNode read = op("read-alias", "subsystem", "elytron", "key-store", "cpis-https-key-store");
+    ModelNode read =
+        ServerConfig.operation(
+            "read-alias", "subsystem", "elytron", "key-store", "cpis-https-key-store");
     read.get("alias").set("server");
     String encoded =
         ServerConfig.execute(read).get("certificate-chain").get(0).get("encoded").asString();
@@ -297,20 +273,21 @@ class SoapClientCertIT {
     return trust;
   }
 
+  /** An ED nurse's query for this child over HTTPS, with this TLS context and Basic user. */
+  private static CPISResult overHttps(SSLContext tls, Spine.User user, String nhs)
+      throws Exception {
+    return Spine.query(user, TestServer.httpsBaseUrl(), tls)
+        .query(byPerson(nhs, ED_NURSE))
+        .getControlActEvent()
+        .getSubject()
+        .getCpisResult();
+  }
+
   private static List<Throwable> causes(Throwable t) {
     List<Throwable> all = new ArrayList<>();
     for (Throwable c = t; c != null && !all.contains(c); c = c.getCause()) {
       all.add(c);
     }
     return all;
-  }
-
-  private static ModelNode op(String name, String... address) {
-    ModelNode op = new ModelNode();
-    op.get("operation").set(name);
-    for (int i = 0; i < address.length; i += 2) {
-      op.get("address").add(address[i], address[i + 1]);
-    }
-    return op;
   }
 }

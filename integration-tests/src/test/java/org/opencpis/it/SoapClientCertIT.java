@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.opencpis.it.QueryMessages.ED_NURSE;
 import static org.opencpis.it.QueryMessages.byPerson;
+import static org.opencpis.it.UploadFiles.child;
+import static org.opencpis.it.UploadFiles.file;
 
 import jakarta.xml.ws.WebServiceException;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,16 +31,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencpis.contract.hl7.CPISResult;
+import org.opencpis.contract.hl7.REPCMT000003GB01;
 import org.opencpis.contract.query.CpisError;
+import org.opencpis.contract.query.QUQIIN010000UK14;
+import org.opencpis.contract.upload.CpisUploadPortType;
 
 /**
  * Issue 9: cpisquery over HTTPS with client certificates, through a real CXF client. The test makes
  * its own CA and certificates with keytool (as the README does, {@link TestPki}) and, as an
  * administrator would through the management interface, imports the CA into the HTTPS trust store
- * and registers one system without a role in CpisCertificateRealm; all of it is put back
- * afterwards. The server keeps its own self-signed development key pair, which the client trusts as
- * read from the key store's resource. The system ed-system-rwe (B0107) is the development
- * configuration's own.
+ * and registers two systems in CpisCertificateRealm (one without a role, one a council's uploading
+ * system); all of it is put back afterwards. The server keeps its own self-signed development key
+ * pair, which the client trusts as read from the key store's resource. The system ed-system-rwe
+ * (B0107) is the development configuration's own.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -45,6 +51,7 @@ class SoapClientCertIT {
 
   static final String CA_ALIAS = "soap-client-cert-it-ca";
   static final String NO_ROLE_SYSTEM = "it-no-role-system";
+  static final String LEICS_UPLOAD_SYSTEM = "it-leics-upload-system";
   static final String[] TRUST_STORE = {
     "subsystem", "elytron", "key-store", "cpis-https-trust-store"
   };
@@ -55,10 +62,13 @@ class SoapClientCertIT {
     "subsystem", "elytron", "filesystem-realm", "CpisCertificateRealm"
   };
 
+  static final LocalDate START = TestData.monthsAgo(9);
+
   static TestPki pki;
   static SSLContext edSystem;
   static SSLContext unregistered;
   static SSLContext noRole;
+  static SSLContext leicsUploadSystem;
   static SSLContext untrusted;
   static SSLContext withoutCertificate;
 
@@ -81,6 +91,13 @@ class SoapClientCertIT {
     Future<Path> roleless =
         keytools.submit(
             () -> pki.issue("no-role", "CN=" + NO_ROLE_SYSTEM + ",O=Elsewhere,C=GB", "clientAuth"));
+    Future<Path> uploader =
+        keytools.submit(
+            () ->
+                pki.issue(
+                    "leics-upload",
+                    "CN=" + LEICS_UPLOAD_SYSTEM + ",O=Leicestershire County Council,C=GB",
+                    "clientAuth"));
     // the registered system's name, but not from a CA the server trusts
     Future<Path> selfSigned =
         keytools.submit(
@@ -94,6 +111,7 @@ class SoapClientCertIT {
     edSystem = pki.client(ed.get(), server);
     unregistered = pki.client(stranger.get(), server);
     noRole = pki.client(roleless.get(), server);
+    leicsUploadSystem = pki.client(uploader.get(), server);
     untrusted = pki.client(selfSigned.get(), server);
     withoutCertificate = pki.client(null, server);
 
@@ -105,17 +123,34 @@ class SoapClientCertIT {
     ServerConfig.execute(imp);
     ServerConfig.execute(ServerConfig.operation("store", TRUST_STORE));
     ServerConfig.execute(ServerConfig.operation("init", TRUST_MANAGER));
-    // ... and registers a system that holds no role
+    // ... and registers a system that holds no role, and a council's uploading system
+    register(NO_ROLE_SYSTEM);
+    register(LEICS_UPLOAD_SYSTEM, "la-uploader", "la-855");
+  }
+
+  /** Adds a system to CpisCertificateRealm with these roles, as the README tells. */
+  static void register(String system, String... roles) throws Exception {
     ModelNode add = ServerConfig.operation("add-identity", CERTIFICATE_REALM);
-    add.get("identity").set(NO_ROLE_SYSTEM);
+    add.get("identity").set(system);
     ServerConfig.execute(add);
+    if (roles.length > 0) {
+      ModelNode groups = ServerConfig.operation("add-identity-attribute", CERTIFICATE_REALM);
+      groups.get("identity").set(system);
+      groups.get("name").set("groups");
+      for (String role : roles) {
+        groups.get("value").add(role);
+      }
+      ServerConfig.execute(groups);
+    }
   }
 
   @AfterAll
   static void putBack() throws Exception {
-    ModelNode remove = ServerConfig.operation("remove-identity", CERTIFICATE_REALM);
-    remove.get("identity").set(NO_ROLE_SYSTEM);
-    ServerConfig.execute(remove);
+    for (String system : List.of(NO_ROLE_SYSTEM, LEICS_UPLOAD_SYSTEM)) {
+      ModelNode remove = ServerConfig.operation("remove-identity", CERTIFICATE_REALM);
+      remove.get("identity").set(system);
+      ServerConfig.execute(remove);
+    }
     ModelNode alias = ServerConfig.operation("remove-alias", TRUST_STORE);
     alias.get("alias").set(CA_ALIAS);
     ServerConfig.execute(alias);
@@ -184,6 +219,52 @@ class SoapClientCertIT {
     // the caller is the certificate's CN, as the realm knows it
     assertThat(denied.getFaultInfo().getMessage()).contains("'" + NO_ROLE_SYSTEM + "'", "B0107");
     assertThat(Children.accesses(nhs)).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "Issue 9, R1 R6: a council's system with its certificate (la-uploader, la-855) uploads for"
+          + " its council over HTTPS; for another council it is refused by name, nothing loaded")
+  void councilSystem() throws Exception {
+    String nhs = TestData.nhsNumber();
+    String other = TestData.nhsNumber();
+    CpisUploadPortType upload = Spine.upload(null, TestServer.httpsBaseUrl(), leicsUploadSystem);
+
+    REPCMT000003GB01 ack =
+        upload.upload(
+            file(
+                "855",
+                child("L-TLS-" + nhs, nhs, "Noah", "Patel", Children.DOB, "CPP", START, null)));
+    // refused before its number is looked at: the file's number is Manchester's first
+    org.opencpis.contract.upload.CpisError notYours =
+        catchThrowableOfType(
+            org.opencpis.contract.upload.CpisError.class,
+            () ->
+                upload.upload(
+                    file(
+                        "352",
+                        1,
+                        child(
+                            "M-TLS-" + other,
+                            other,
+                            "Ola",
+                            "Reed",
+                            Children.DOB,
+                            "CPP",
+                            START,
+                            null))));
+
+    assertThat(ack.getFileResponseCode().getCode()).isEqualTo("CPF02");
+    assertThat(overHttps(edSystem, null, nhs).getChildRecord())
+        .extracting(r -> r.getResponsibleOrganization().getName())
+        .containsExactly("Leicestershire County Council");
+    assertThat(notYours).isNotNull();
+    assertThat(notYours.getFaultInfo().getCode()).isEqualTo("ACCESS_DENIED");
+    assertThat(notYours.getFaultInfo().getMessage())
+        .contains("'" + LEICS_UPLOAD_SYSTEM + "'", "352");
+    assertThat(catchThrowableOfType(QUQIIN010000UK14.class, () -> overHttps(edSystem, null, other)))
+        .as("nothing of the refused file was loaded")
+        .isNotNull();
   }
 
   @Test

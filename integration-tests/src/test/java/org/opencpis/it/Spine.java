@@ -65,7 +65,15 @@ public final class Spine {
    * Basic when {@code user} is not null.
    */
   public static CpisQueryPortType query(User user, String baseUrl, SSLContext tls) {
-    CpisQueryPortType port = query(user, baseUrl);
+    return overTls(query(user, baseUrl), tls);
+  }
+
+  /** A cpisupload client over HTTPS, as {@link #query(User, String, SSLContext)}. */
+  public static CpisUploadPortType upload(User user, String baseUrl, SSLContext tls) {
+    return overTls(upload(user, baseUrl), tls);
+  }
+
+  private static <T> T overTls(T port, SSLContext tls) {
     TLSClientParameters params = new TLSClientParameters();
     params.setSslContext(tls);
     ((HTTPConduit) ClientProxy.getClient(port).getConduit()).setTlsClientParameters(params);

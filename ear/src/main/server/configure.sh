@@ -4,6 +4,8 @@
 #   standalone-full.xml           - the embedded default: H2 + the embedded Artemis broker
 #   standalone-full-postgres.xml  - the same, with CpisDS on PostgreSQL
 #   standalone-full-production.xml - PostgreSQL without the development users and population
+# The HTTPS key store with the server's self-signed development key pair (cpis-https-server.p12,
+# 21-https.cli) is made once and kept.
 # A fingerprint of the scripts is kept beside them: when a script changes, both files are
 # rebuilt from the pristine dist configuration, never edited twice.
 set -euo pipefail
@@ -23,6 +25,8 @@ fi
 cp "$cfg/standalone-full.xml.pristine" "$cfg/standalone-full.xml"
 rm -rf "$cfg/standalone_xml_history"
 cp "$here/cpis-users.properties" "$here/cpis-roles.properties" "$cfg/"
+# the development systems known by their certificates: made again by 20-security.cli
+rm -rf "$cfg/cpis-certificate-identities"
 # the production users are the administrator's: never overwritten once there
 for f in cpis-production-users.properties cpis-production-roles.properties; do
   [ -f "$cfg/$f" ] || cp "$here/$f" "$cfg/"

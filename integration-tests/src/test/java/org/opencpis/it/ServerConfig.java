@@ -16,14 +16,25 @@ final class ServerConfig {
   /** Runs an operation on a resource; fails the test unless it succeeds; returns its result. */
   static ModelNode execute(String operation, String[] address, String... nameValues)
       throws Exception {
+    ModelNode op = operation(operation, address);
+    for (int i = 0; i < nameValues.length; i += 2) {
+      op.get(nameValues[i]).set(nameValues[i + 1]);
+    }
+    return execute(op);
+  }
+
+  /** An operation on a resource (address: type, name, type, name, ...), to add parameters to. */
+  static ModelNode operation(String operation, String... address) {
     ModelNode op = new ModelNode();
     op.get("operation").set(operation);
     for (int i = 0; i < address.length; i += 2) {
       op.get("address").add(address[i], address[i + 1]);
     }
-    for (int i = 0; i < nameValues.length; i += 2) {
-      op.get(nameValues[i]).set(nameValues[i + 1]);
-    }
+    return op;
+  }
+
+  /** Runs an operation (address and parameters already in it); as above. */
+  static ModelNode execute(ModelNode op) throws Exception {
     int port = Integer.parseInt(System.getProperty("it.management.port", "10090"));
     // a busy machine can cut a management call off: try again, so that a test's restore of a
     // setting is never lost (a cap left at a test's value broke the tests after it)

@@ -8,11 +8,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.apache.cxf.configuration.jsse.TLSClientParameters;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
+import org.apache.cxf.transport.http.HTTPConduit;
 import org.opencpis.contract.query.CpisQueryPortType;
 import org.opencpis.contract.query.Cpisquery;
 import org.opencpis.contract.upload.CpisUploadPortType;
@@ -53,6 +56,27 @@ public final class Spine {
   public static CpisQueryPortType query(User user, String baseUrl) {
     CpisQueryPortType port = new Cpisquery().getCpisQueryPort(new AddressingFeature(true, true));
     configure((BindingProvider) port, baseUrl + "/spine/cpisquery", user);
+    return port;
+  }
+
+  /**
+   * A cpisquery client over HTTPS at {@code baseUrl} (e.g. https://localhost:8543/cpis) with this
+   * TLS context: its client certificate, if it has one, and the certificates it trusts; and HTTP
+   * Basic when {@code user} is not null.
+   */
+  public static CpisQueryPortType query(User user, String baseUrl, SSLContext tls) {
+    return overTls(query(user, baseUrl), tls);
+  }
+
+  /** A cpisupload client over HTTPS, as {@link #query(User, String, SSLContext)}. */
+  public static CpisUploadPortType upload(User user, String baseUrl, SSLContext tls) {
+    return overTls(upload(user, baseUrl), tls);
+  }
+
+  private static <T> T overTls(T port, SSLContext tls) {
+    TLSClientParameters params = new TLSClientParameters();
+    params.setSslContext(tls);
+    ((HTTPConduit) ClientProxy.getClient(port).getConduit()).setTlsClientParameters(params);
     return port;
   }
 

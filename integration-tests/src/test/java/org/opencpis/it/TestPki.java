@@ -17,7 +17,9 @@ import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509KeyManager;
 
 /**
@@ -224,6 +226,14 @@ final class TestPki {
 
   /** A client TLS context: this key store (null: no client certificate), trusting the test CA. */
   SSLContext client(Path keyStore) throws Exception {
+    return client(keyStore, load(trustStore()));
+  }
+
+  /**
+   * A client TLS context: this key store (null: no client certificate), trusting the certificates
+   * in {@code trusted} (e.g. a server's own self-signed certificate).
+   */
+  SSLContext client(Path keyStore, KeyStore trusted) throws Exception {
     KeyManager[] keys = null;
     if (keyStore != null) {
       KeyManagerFactory kmf =
@@ -232,7 +242,7 @@ final class TestPki {
       keys = new KeyManager[] {new Insistent((X509KeyManager) kmf.getKeyManagers()[0])};
     }
     TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
-    tmf.init(load(trustStore()));
+    tmf.init(trusted);
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(keys, tmf.getTrustManagers(), null);
     return ctx;
@@ -241,9 +251,16 @@ final class TestPki {
   /**
    * Offers its certificate whatever CAs the server says it trusts (a JDK client otherwise sends
    * none when its certificate is not from one of them), so the server's own check is what is
-   * tested.
+   * tested. An extended key manager, so that clients on an SSLEngine (the JDK's HttpClient, which
+   * CXF uses for HTTPS) offer it too.
    */
-  private record Insistent(X509KeyManager keys) implements X509KeyManager {
+  private static final class Insistent extends X509ExtendedKeyManager {
+    private final X509KeyManager keys;
+
+    Insistent(X509KeyManager keys) {
+      this.keys = keys;
+    }
+
     @Override
     public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
       for (String type : keyType) {
@@ -253,6 +270,11 @@ final class TestPki {
         }
       }
       return null;
+    }
+
+    @Override
+    public String chooseEngineClientAlias(String[] keyType, Principal[] issuers, SSLEngine engine) {
+      return chooseClientAlias(keyType, issuers, (Socket) null);
     }
 
     @Override

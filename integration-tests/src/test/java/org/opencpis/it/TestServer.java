@@ -18,6 +18,12 @@ public final class TestServer {
     return System.getProperty("it.base.url", "http://localhost:8180/cpis");
   }
 
+  /** The HTTPS address: WildFly's https socket binding, 8443 plus the port offset. */
+  public static String httpsBaseUrl() {
+    int port = 8443 + Integer.parseInt(System.getProperty("it.port.offset", "100"));
+    return "https://localhost:" + port + "/cpis";
+  }
+
   /** Waits (at most two minutes) until both WSDLs are served. */
   public static void awaitDeployed() {
     if (ready) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.opencpis.audit.Audited;
 import org.opencpis.casework.domain.AccessNotice;
 import org.opencpis.casework.domain.CaseNote;
 import org.opencpis.casework.domain.CaseworkRefusal;
@@ -106,10 +107,12 @@ public class CaseworkService {
         .orElseThrow(() -> notFound(what, workerId));
   }
 
+  @Audited(value = "casework.steps", subject = 1)
   public List<WorkflowStep> steps(Caller caller, long inboxId, boolean includeCompleted) {
     return casework.steps(inbox(caller, inboxId), includeCompleted);
   }
 
+  @Audited(value = "casework.step", subject = 1)
   public WorkflowStep step(Caller caller, long stepId) {
     Worker me = worker(caller);
     return casework
@@ -118,6 +121,7 @@ public class CaseworkService {
         .orElseThrow(() -> notFound("step", stepId));
   }
 
+  @Audited(value = "casework.start", subject = 1, change = true)
   public WorkflowStep start(Caller caller, long stepId) {
     WorkflowStep s = step(caller, stepId);
     s.start(worker(caller).name(), now());
@@ -125,6 +129,7 @@ public class CaseworkService {
   }
 
   /** R22, open to social care: clipboard notification to the key worker; the step completes. */
+  @Audited(value = "casework.notifyAllocatedTeam", subject = 1, change = true)
   public ClipboardNotification notifyAllocatedTeam(Caller caller, long stepId) {
     WorkflowStep s = step(caller, stepId);
     ClipboardNotification n = s.notifyAllocatedTeam(worker(caller).name(), now());
@@ -133,6 +138,7 @@ public class CaseworkService {
   }
 
   /** R22, open to Early Help: notification to the Early Help worker; the step completes. */
+  @Audited(value = "casework.notifyEarlyHelp", subject = 1, change = true)
   public ClipboardNotification notifyEarlyHelp(Caller caller, long stepId) {
     WorkflowStep s = step(caller, stepId);
     ClipboardNotification n = s.notifyEarlyHelp(worker(caller).name(), now());
@@ -141,6 +147,7 @@ public class CaseworkService {
   }
 
   /** R22, not open: next action to SC CSC Screening; returns the screening step. */
+  @Audited(value = "casework.referToScreening", subject = 1, change = true)
   public WorkflowStep referToScreening(Caller caller, long stepId) {
     WorkflowStep s = step(caller, stepId);
     Worker screening =
@@ -162,6 +169,7 @@ public class CaseworkService {
   }
 
   /** Completes a screening or failure step; screening needs its case note (R23). */
+  @Audited(value = "casework.complete", subject = 1, change = true)
   public WorkflowStep complete(Caller caller, long stepId, Long caseNoteId) {
     WorkflowStep s = step(caller, stepId);
     CaseNote note = caseNoteId == null ? null : caseNote(caller, caseNoteId);
@@ -169,6 +177,7 @@ public class CaseworkService {
     return s;
   }
 
+  @Audited(value = "casework.clipboard", subject = 1)
   public List<ClipboardNotification> clipboard(Caller caller, long workerId, boolean all) {
     Worker me = worker(caller);
     if (!colleague(me, workerId, "worker").id().equals(me.id())) {
@@ -178,6 +187,7 @@ public class CaseworkService {
   }
 
   /** R23: the key worker completes a follow-up with a case note or a CP / CiC visit. */
+  @Audited(value = "casework.completeFollowUp", subject = 1, change = true)
   public ClipboardNotification completeFollowUp(
       Caller caller, long clipboardId, Long caseNoteId, Long visitStepId) {
     Worker me = worker(caller);
@@ -198,6 +208,7 @@ public class CaseworkService {
     return n;
   }
 
+  @Audited(value = "casework.addCaseNote", subject = 1, change = true)
   public CaseNote addCaseNote(
       Caller caller,
       long childId,
@@ -210,16 +221,19 @@ public class CaseworkService {
     return note;
   }
 
+  @Audited(value = "casework.recordVisit", subject = 1, change = true)
   public WorkflowStep recordVisit(Caller caller, long childId, String summary) {
     WorkflowStep visit = WorkflowStep.visit(worker(caller), child(caller, childId), summary, now());
     casework.add(visit);
     return visit;
   }
 
+  @Audited(value = "casework.caseNotes", subject = 1)
   public List<CaseNote> caseNotes(Caller caller, long childId) {
     return casework.caseNotes(child(caller, childId));
   }
 
+  @Audited(value = "casework.caseNote", subject = 1)
   public CaseNote caseNote(Caller caller, long id) {
     Worker me = worker(caller);
     return casework
@@ -228,6 +242,7 @@ public class CaseworkService {
         .orElseThrow(() -> notFound("case note", id));
   }
 
+  @Audited(value = "casework.child", subject = 1)
   public Child child(Caller caller, long childId) {
     Worker me = worker(caller);
     return casework
@@ -236,12 +251,19 @@ public class CaseworkService {
         .orElseThrow(() -> notFound("child", childId));
   }
 
+  @Audited(
+      value = "casework.children",
+      subject = {1, 2})
   public List<Child> children(Caller caller, String nhsNumber, String familyName) {
     return casework.children(
         worker(caller).laCode(), blankToNull(nhsNumber), blankToNull(familyName));
   }
 
   /** Records a child on the council's file. */
+  @Audited(
+      value = "casework.addChild",
+      subject = {1, 2},
+      change = true)
   public Child addChild(
       Caller caller,
       String laPersonId,
@@ -278,6 +300,7 @@ public class CaseworkService {
     return c;
   }
 
+  @Audited(value = "casework.changeInvolvement", subject = 1, change = true)
   public Child changeInvolvement(Caller caller, long childId, Involvement to, Long workerId) {
     Child c = child(caller, childId);
     if (to == null) {
@@ -290,11 +313,13 @@ public class CaseworkService {
   }
 
   /** R25: the child's accesses as this council was notified of them, newest first. */
+  @Audited(value = "casework.accessHistory", subject = 1)
   public List<AccessNotice> accessHistory(Caller caller, long childId) {
     Child c = child(caller, childId);
     return c.nhsNumber() == null ? List.of() : casework.notices(c.laCode(), c.nhsNumber());
   }
 
+  @Audited(value = "casework.stepsOfChild", subject = 1)
   public List<WorkflowStep> stepsOfChild(Caller caller, long childId) {
     return casework.stepsOfChild(child(caller, childId));
   }

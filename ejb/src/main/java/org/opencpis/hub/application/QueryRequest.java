@@ -2,6 +2,7 @@ package org.opencpis.hub.application;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.opencpis.audit.AuditedRequest;
 import org.opencpis.hub.domain.Viewer;
 
 /**
@@ -21,7 +22,28 @@ public record QueryRequest(
     @Valid Viewer viewer,
     boolean callerMayView,
     boolean callerMayNotify,
-    String channel) {
+    String channel)
+    implements AuditedRequest {
+
+  /** The number asked for, as asked (the audit records what was asked, valid or not). */
+  @Override
+  public String auditSubject() {
+    return nhsNumber;
+  }
+
+  /** The smartcard user the message names, or the sending system when no person is named. */
+  @Override
+  public String claimedUser() {
+    if (viewer == null) {
+      return null;
+    }
+    return viewer.sdsUserId() != null ? viewer.sdsUserId() : viewer.systemAsid();
+  }
+
+  @Override
+  public String claimedOrganisation() {
+    return viewer == null ? null : viewer.organisationOds();
+  }
 
   /** A query whose caller the service alone judges by role. */
   public QueryRequest(

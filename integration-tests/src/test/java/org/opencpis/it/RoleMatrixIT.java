@@ -128,6 +128,8 @@ class RoleMatrixIT {
           row("POST /admin/councils/{la}/synthetic-children",     "403   403   403   403   403   403   200   403    401", post(f -> "/admin/councils/855/synthetic-children?prefix=RMS" + unique().substring(0, 8) + "&from=0&count=1", f -> null)),
           row("GET /admin/messaging/dead-letters/{queue}",        "403   403   403   403   403   403   200   403    401", get(f -> "/admin/messaging/dead-letters/LaNotifications")),
           row("POST /admin/messaging/dead-letters/{queue}/replay","403   403   403   403   403   403   200   403    401", post(f -> "/admin/messaging/dead-letters/LaNotifications/replay", f -> null)),
+          row("GET /admin/audit",                                 "403   403   403   403   403   403   200   403    401", get(f -> "/admin/audit?subject=" + f.sharedNhs)),
+          row("GET /admin/audit/verify",                          "403   403   403   403   403   403   200   403    401", get(f -> "/admin/audit/verify")),
           row("GET /admin/uploads/{la}",                          "403   403   403   403   403   403   200   403    401", get(f -> "/admin/uploads/855")),
           row("POST /admin/messaging/notifications/resend",       "403   403   403   403   403   403   200   403    401", post(f -> "/admin/messaging/notifications/resend?la=330&from=" + java.time.Instant.now().minusSeconds(60), f -> null)),
           row("POST /admin/messaging/notifications/{id}/resend",  "403   403   403   403   403   403   200   403    401", post(f -> "/admin/messaging/notifications/" + f.notificationId + "/resend", f -> null)),

@@ -1,0 +1,311 @@
+package org.opencpis.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.opencpis.it.QueryMessages.ED_NURSE;
+import static org.opencpis.it.QueryMessages.byPerson;
+import static org.opencpis.it.QueryMessages.silent;
+
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opencpis.contract.query.CpisError;
+import org.opencpis.contract.query.QUQIIN010000UK14;
+
+/**
+ * Issue 9, the audit trail: every read over every channel leaves exactly one row naming the
+ * principal the server authenticated, what the message claimed, what was read and the outcome; the
+ * chain verifies, and a row changed in the database breaks it there.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuditIT {
+
+  @BeforeAll
+  static void deployed() {
+    TestServer.awaitDeployed();
+  }
+
+  @Test
+  @DisplayName("issue 9 R20: a B0107 SOAP query that finds a plan: one row, the access it recorded")
+  void soapFound() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    long before = last();
+
+    Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE));
+
+    JsonObject row = onlyRowSince(before);
+    assertRow(row, "SOAP", "cpis.query", "ed.clinician", "555000111222", "RWE", nhs);
+    assertThat(row.getString("request")).startsWith("POST /spine/cpisquery");
+    assertThat(row.getString("outcome")).startsWith("FOUND access ");
+  }
+
+  @Test
+  @DisplayName(
+      "issue 9: a B0170 silent read is audited, still neither recorded as an access nor notified")
+  void silentRead() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    long before = last();
+
+    Spine.query(Spine.SILENT_VIEWER).query(byPerson(nhs, ED_NURSE));
+
+    JsonObject row = onlyRowSince(before);
+    assertRow(row, "SOAP", "cpis.query", "ooh.silent", "555000111222", "RWE", nhs);
+    assertThat(row.getString("outcome")).isEqualTo("FOUND");
+    assertThat(Children.accesses(nhs)).isZero();
+  }
+
+  @Test
+  @DisplayName("issue 9: a B0107 query with accessEventType=false is audited, not an access")
+  void silentB0107() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    long before = last();
+
+    Spine.query(Spine.CLINICIAN).query(silent(byPerson(nhs, ED_NURSE)));
+
+    JsonObject row = onlyRowSince(before);
+    assertRow(row, "SOAP", "cpis.query", "ed.clinician", "555000111222", "RWE", nhs);
+    assertThat(row.getString("outcome")).isEqualTo("FOUND");
+    assertThat(Children.accesses(nhs)).isZero();
+  }
+
+  @Test
+  @DisplayName("issue 9: a query that finds nothing is audited NOT_FOUND")
+  void notFound() {
+    String nhs = TestData.nhsNumber();
+    long before = last();
+
+    catchThrowableOfType(
+        QUQIIN010000UK14.class, () -> Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE)));
+
+    JsonObject row = onlyRowSince(before);
+    assertRow(row, "SOAP", "cpis.query", "ed.clinician", "555000111222", "RWE", nhs);
+    assertThat(row.getString("outcome")).isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  @DisplayName(
+      "issue 9: a query by a user without a view role, refused by the container, is audited")
+  void refused() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    long before = last();
+
+    CpisError e =
+        catchThrowableOfType(
+            CpisError.class, () -> Spine.query(Spine.NO_ROLE).query(byPerson(nhs, ED_NURSE)));
+
+    assertThat(e).isNotNull();
+    JsonObject row = onlyRowSince(before);
+    assertRow(row, "SOAP", "cpis.query", "no.role", "555000111222", "RWE", nhs);
+    assertThat(row.getString("outcome")).isEqualTo("REFUSED ACCESS_DENIED");
+    assertThat(Children.accesses(nhs)).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "issue 9 R20: a QBP^Q11 over MLLP names the facility and its peer, and the nurse claimed")
+  void hl7Query() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    String id = Mllp.controlId();
+    long before = last();
+
+    Mllp.send(Mllp.qbp("RWE", nhs, "Q-" + id, id));
+
+    JsonObject row = onlyRowSince(before);
+    assertThat(row.getString("channel")).isEqualTo("HL7");
+    assertThat(row.getString("operation")).isEqualTo("cpis.query");
+    assertThat(row.getString("request")).isEqualTo("QBP^Q11 " + id);
+    assertThat(row.getString("principal"))
+        .matches("hl7 facility RWE, address (127\\.0\\.0\\.1|[0:]+1)");
+    assertThat(row.getString("claimedUser")).isEqualTo("555000111222");
+    assertThat(row.getString("claimedOrganisation")).isEqualTo("RWE");
+    assertThat(row.getString("subject")).isEqualTo(nhs);
+    assertThat(row.getString("outcome")).startsWith("FOUND access ");
+  }
+
+  @Test
+  @DisplayName("issue 9: a council's REST read of a child's person summary is one row")
+  void councilReadsChild() {
+    String nhs = TestData.nhsNumber();
+    long child = Council.addChild(Spine.LEICS_ADMIN, "AU-" + nhs, nhs, "Ann", "Audit", null);
+    long before = last();
+
+    Rest.Reply r = Rest.get(Spine.LEICS_ADMIN, "/children/" + child);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonObject row = onlyRowSince(before);
+    assertRow(row, "REST", "casework.child", "leics.admin", null, null, Long.toString(child));
+    assertThat(row.getString("request")).isEqualTo("GET /api/children/{id}");
+    assertThat(row.getString("outcome")).isEqualTo("FOUND");
+  }
+
+  @Test
+  @DisplayName("issue 9: another council's child, not shown, is audited as refused")
+  void otherCouncilsChild() {
+    String nhs = TestData.nhsNumber();
+    long child = Council.addChild(Spine.LEICS_ADMIN, "AU-" + nhs, nhs, "Ann", "Audit", null);
+    long before = last();
+
+    assertThat(Rest.get(Spine.MANC_ADMIN, "/children/" + child).status()).isEqualTo(404);
+
+    JsonObject row = onlyRowSince(before);
+    assertRow(row, "REST", "casework.child", "manc.admin", null, null, Long.toString(child));
+    assertThat(row.getString("outcome")).isEqualTo("REFUSED NOT_FOUND");
+  }
+
+  @Test
+  @DisplayName(
+      "issue 9: a council system's pullNotifications is one row naming the council asked for")
+  void pull() throws Exception {
+    long before = last();
+
+    NotificationPullIT.pull(
+        Spine.LEICESTERSHIRE, "855", LocalDateTime.now(TestData.LONDON).minusHours(1), null);
+
+    JsonObject row = onlyRowSince(before);
+    assertThat(row.getString("channel")).isEqualTo("SOAP");
+    assertThat(row.getString("operation")).isEqualTo("cpis.pullNotifications");
+    assertThat(row.getString("principal")).isEqualTo("leicestershire.upload");
+    assertThat(row.getString("subject")).startsWith("855 ");
+    assertThat(row.getString("outcome")).matches("FOUND \\d+|NOT_FOUND");
+  }
+
+  @Test
+  @DisplayName("issue 9: an administrator's register look-up is one row")
+  void adminLookUp() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    long before = last();
+
+    assertThat(Rest.get(Spine.ADMIN, "/admin/register/" + nhs).status()).isEqualTo(200);
+
+    JsonObject row = onlyRowSince(before);
+    assertRow(row, "REST", "admin.register", "cpis.admin", null, null, nhs);
+    assertThat(row.getString("request")).isEqualTo("GET /api/admin/register/{nhsNumber}");
+    assertThat(row.getString("outcome")).isEqualTo("FOUND 1");
+  }
+
+  @Test
+  @DisplayName("issue 9: the trail is searched by subject and principal; the search is audited too")
+  void search() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE));
+    Spine.query(Spine.SILENT_VIEWER).query(byPerson(nhs, ED_NURSE));
+
+    List<JsonObject> bySubject = rows("?subject=" + nhs + "&channel=soap");
+    assertThat(bySubject)
+        .extracting(o -> o.getString("principal"))
+        .containsExactly("ooh.silent", "ed.clinician");
+    List<JsonObject> mine = rows("?subject=" + nhs + "&principal=ooh.silent");
+    assertThat(mine).hasSize(1);
+    assertThat(rows("?subject=" + nhs + "&principal=cpis.admin"))
+        .extracting(o -> o.getString("operation"))
+        .contains("audit.search");
+
+    assertThat(Rest.get(Spine.ADMIN, "/admin/audit?from=yesterday").status()).isEqualTo(400);
+    assertThat(Rest.get(Spine.LEICS_ADMIN, "/admin/audit").status()).isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("issue 9: the chain verifies; a row changed in the database breaks it at that row")
+  void verifyAndTamper() throws Exception {
+    Spine.query(Spine.CLINICIAN).query(byPerson(Children.sharedByLeicestershire(), ED_NURSE));
+    JsonObject intact = verify();
+    assertThat(intact.getBoolean("intact")).as(intact.toString()).isTrue();
+    assertThat(intact.getJsonNumber("rowsChecked").longValue()).isPositive();
+
+    assumeTrue(Postgres.serverOnPostgres(), Postgres.SKIPPED);
+    long seq = last();
+    try (Connection c = Postgres.connect()) {
+      String original;
+      try (PreparedStatement s =
+          c.prepareStatement("select outcome from audit_entry where seq = ?")) {
+        s.setLong(1, seq);
+        try (ResultSet rs = s.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          original = rs.getString(1);
+        }
+      }
+      setOutcome(c, seq, "NOT_FOUND (changed)");
+      try {
+        JsonObject broken = verify();
+        assertThat(broken.getBoolean("intact")).isFalse();
+        assertThat(broken.getJsonNumber("brokenAt").longValue()).isEqualTo(seq);
+        assertThat(broken.getString("reason")).contains("changed");
+      } finally {
+        setOutcome(c, seq, original);
+      }
+    }
+    assertThat(verify().getBoolean("intact")).isTrue();
+  }
+
+  private static void setOutcome(Connection c, long seq, String outcome) throws Exception {
+    try (PreparedStatement s =
+        c.prepareStatement("update audit_entry set outcome = ? where seq = ?")) {
+      s.setString(1, outcome);
+      s.setLong(2, seq);
+      assertThat(s.executeUpdate()).isEqualTo(1);
+    }
+  }
+
+  // -- the administrators' REST calls
+
+  static void assertRow(
+      JsonObject row,
+      String channel,
+      String operation,
+      String principal,
+      String claimedUser,
+      String claimedOrg,
+      String subject) {
+    assertThat(row.getString("channel")).isEqualTo(channel);
+    assertThat(row.getString("operation")).isEqualTo(operation);
+    assertThat(row.getString("principal")).isEqualTo(principal);
+    assertThat(text(row, "claimedUser")).isEqualTo(claimedUser);
+    assertThat(text(row, "claimedOrganisation")).isEqualTo(claimedOrg);
+    assertThat(text(row, "subject")).isEqualTo(subject);
+    assertThat(row.getString("hash")).hasSize(64);
+  }
+
+  static String text(JsonObject o, String key) {
+    return !o.containsKey(key) || o.isNull(key) ? null : o.getString(key);
+  }
+
+  static List<JsonObject> rows(String query) {
+    Rest.Reply r = Rest.get(Spine.ADMIN, "/admin/audit" + query);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return ((JsonObject) r.json()).getJsonArray("rows").getValuesAs(JsonObject.class);
+  }
+
+  /** The sequence number of the newest row (the search for it then leaves one more). */
+  static long last() {
+    List<JsonObject> newest = rows("?size=1");
+    return newest.isEmpty() ? 0 : newest.get(0).getJsonNumber("seq").longValue();
+  }
+
+  /** The one row written since {@code seq}, leaving out the administrators' own searches. */
+  static JsonObject onlyRowSince(long seq) {
+    List<JsonObject> since =
+        rows("?size=200").stream()
+            .filter(o -> o.getJsonNumber("seq").longValue() > seq)
+            .filter(o -> !"audit.search".equals(o.getString("operation")))
+            .toList();
+    assertThat(since).as("audit rows since " + seq).hasSize(1);
+    return since.get(0);
+  }
+
+  static JsonObject verify() {
+    Rest.Reply r = Rest.get(Spine.ADMIN, "/admin/audit/verify");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return (JsonObject) r.json();
+  }
+}

@@ -14,22 +14,28 @@ import org.opencpis.audit.AuditContext;
 /**
  * The REST API's entry to the audit trail: each request is one audited request, named by its method
  * and path template ({@code GET /api/children/{id}}, never the values), of the channel PAGE when a
- * page of this application sent it (its Referer is under /app/), else REST. The principal is the
- * container's.
+ * page of this application sent it (header {@value #PAGE}; pages send no Referer), else REST. The
+ * principal is the container's.
  */
 @Provider
 @ApplicationScoped
 public class AuditEntryFilter implements ContainerRequestFilter {
+
+  /** The header the pages send with each call (app/js/lib.js), naming the page. */
+  static final String PAGE = "X-CPIS-Page";
 
   @Inject AuditContext audit;
   @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String referer = request.getHeaderString("Referer");
-    boolean page = referer != null && referer.contains("/app/");
-    audit.enter(
-        page ? AuditContext.PAGE : AuditContext.REST, request.getMethod() + " /api" + template());
+    String page = request.getHeaderString(PAGE);
+    String call = request.getMethod() + " /api" + template();
+    if (page == null || page.isBlank()) {
+      audit.enter(AuditContext.REST, call);
+    } else {
+      audit.enter(AuditContext.PAGE, call + " from " + page.strip());
+    }
   }
 
   private String template() {

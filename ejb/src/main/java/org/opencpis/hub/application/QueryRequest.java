@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.opencpis.audit.AuditedRequest;
 import org.opencpis.hub.domain.Viewer;
+import org.opencpis.shared.NhsNumber;
 
 /**
  * A query from health, as a channel (SOAP, HL7, REST) received it. Who may view, and whether a view
@@ -25,10 +26,13 @@ public record QueryRequest(
     String channel)
     implements AuditedRequest {
 
-  /** The number asked for, as asked (the audit records what was asked, valid or not). */
+  /**
+   * The number asked for, written as the hub keeps numbers (ten digits) so a search by it finds
+   * every read; one that is not a valid NHS number, as asked.
+   */
   @Override
   public String auditSubject() {
-    return nhsNumber;
+    return NhsNumber.isValid(nhsNumber) ? NhsNumber.of(nhsNumber).value() : nhsNumber;
   }
 
   /** The smartcard user the message names, or the sending system when no person is named. */

@@ -1,6 +1,7 @@
 package org.opencpis.audit;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -22,6 +23,25 @@ public class AuditAdminService {
   private static final int BATCH = 500;
 
   @PersistenceContext EntityManager em;
+  @EJB AuditRetention retention;
+
+  /** What a purge removed. */
+  public record Purged(int removed) implements AuditedOutcome {
+
+    @Override
+    public String auditOutcome() {
+      return "DONE removed " + removed;
+    }
+  }
+
+  /**
+   * The retention purge now, as the nightly timer runs it ({@code cpis.audit.retention-days});
+   * audited, as a change of the trail.
+   */
+  @Audited(value = "audit.purge", change = true)
+  public Purged purge() {
+    return new Purged(retention.purge());
+  }
 
   /** A page of the rows found, newest first; {@code more} when there are older ones. */
   public record Found(List<AuditEntry> rows, int page, int size, boolean more) {}

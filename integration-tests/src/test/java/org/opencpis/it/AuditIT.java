@@ -219,6 +219,45 @@ class AuditIT {
     assertThat(verify().getBoolean("intact")).isTrue();
   }
 
+  @Test
+  @DisplayName(
+      "issue 9: the retention purge removes the rows older than cpis.audit.retention-days, oldest first, is audited, and the kept chain still verifies")
+  void retention() throws Exception {
+    assumeTrue(Postgres.serverOnPostgres(), Postgres.SKIPPED);
+    Spine.query(Spine.CLINICIAN).query(byPerson(Children.sharedByLeicestershire(), ED_NURSE));
+    try (Connection c = Postgres.connect()) {
+      long first = number(c, "select min(seq) from audit_entry");
+      long keepFrom = first + 2;
+      // the two oldest rows as if written ten years ago (which breaks them: the time is hashed)
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "update audit_entry set at = at - interval '3660 days' where seq < ?")) {
+        s.setLong(1, keepFrom);
+        assertThat(s.executeUpdate()).isEqualTo(2);
+      }
+      assertThat(verify().getJsonNumber("brokenAt").longValue()).isEqualTo(first);
+
+      Rest.Reply r = Rest.post(Spine.ADMIN, "/admin/audit/retention/run", null);
+
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      assertThat(((JsonObject) r.json()).getInt("removed")).isEqualTo(2);
+      assertThat(number(c, "select min(seq) from audit_entry")).isEqualTo(keepFrom);
+    }
+    JsonObject v = verify();
+    assertThat(v.getBoolean("intact")).as(v.toString()).isTrue();
+    assertThat(rows("?principal=cpis.admin&size=5"))
+        .extracting(o -> o.getString("operation"), o -> o.getString("outcome"))
+        .contains(org.assertj.core.groups.Tuple.tuple("audit.purge", "DONE removed 2"));
+  }
+
+  private static long number(Connection c, String sql) throws Exception {
+    try (PreparedStatement s = c.prepareStatement(sql);
+        ResultSet rs = s.executeQuery()) {
+      assertThat(rs.next()).isTrue();
+      return rs.getLong(1);
+    }
+  }
+
   private static void setOutcome(Connection c, long seq, String outcome) throws Exception {
     try (PreparedStatement s =
         c.prepareStatement("update audit_entry set outcome = ? where seq = ?")) {

@@ -130,6 +130,7 @@ class RoleMatrixIT {
           row("POST /admin/messaging/dead-letters/{queue}/replay","403   403   403   403   403   403   200   403    401", post(f -> "/admin/messaging/dead-letters/LaNotifications/replay", f -> null)),
           row("GET /admin/audit",                                 "403   403   403   403   403   403   200   403    401", get(f -> "/admin/audit?subject=" + f.sharedNhs)),
           row("GET /admin/audit/verify",                          "403   403   403   403   403   403   200   403    401", get(f -> "/admin/audit/verify")),
+          row("POST /admin/audit/retention/run",                  "403   403   403   403   403   403   200   403    401", post(f -> "/admin/audit/retention/run", f -> null)),
           row("GET /admin/uploads/{la}",                          "403   403   403   403   403   403   200   403    401", get(f -> "/admin/uploads/855")),
           row("POST /admin/messaging/notifications/resend",       "403   403   403   403   403   403   200   403    401", post(f -> "/admin/messaging/notifications/resend?la=330&from=" + java.time.Instant.now().minusSeconds(60), f -> null)),
           row("POST /admin/messaging/notifications/{id}/resend",  "403   403   403   403   403   403   200   403    401", post(f -> "/admin/messaging/notifications/" + f.notificationId + "/resend", f -> null)),

@@ -11,7 +11,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -102,6 +107,78 @@ class AuditIT {
     assertThat(row.getString("claimedOrganisation")).isEqualTo("RWE");
     assertThat(row.getString("subject")).isEqualTo(nhs);
     assertThat(row.getString("outcome")).startsWith("FOUND access ");
+  }
+
+  @Test
+  @DisplayName("issue 9 R20: an ADT attendance's CP-IS check over MLLP is one row for the facility")
+  void hl7Attendance() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    long before = last();
+
+    Mllp.send(Mllp.adt("A04", "RWE", nhs, "V-" + Mllp.controlId()));
+
+    JsonObject row = onlyRowSince(before);
+    assertThat(row.getString("channel")).isEqualTo("HL7");
+    assertThat(row.getString("request")).startsWith("ADT^A04 ");
+    assertThat(row.getString("principal")).startsWith("hl7 facility RWE, address ");
+    assertThat(row.getString("claimedOrganisation")).isEqualTo("RWE");
+    assertThat(row.getString("subject")).isEqualTo(nhs);
+    assertThat(row.getString("outcome")).startsWith("FOUND access ");
+  }
+
+  @Test
+  @DisplayName(
+      "issue 9: a council system's upload is one row: the file, the ASID it claims, its code")
+  void upload() throws Exception {
+    String nhs = TestData.nhsNumber();
+    int sequence = TestData.nextFileSequence("855");
+    var file =
+        UploadFiles.file(
+            "855",
+            sequence,
+            UploadFiles.child(
+                "AU-" + nhs, nhs, "Ann", "Audit", Children.DOB, "CPP", Children.PLAN_START, null));
+    long before = last();
+
+    Spine.upload(Spine.LEICESTERSHIRE).upload(file);
+
+    JsonObject row = onlyRowSince(before);
+    assertRow(
+        row,
+        "SOAP",
+        "cpis.upload",
+        "leicestershire.upload",
+        "200000000855",
+        "855",
+        "file 855 " + sequence + " (1 records)");
+    assertThat(row.getString("outcome")).isEqualTo("DONE CPF02 loaded 1 rejected 0");
+  }
+
+  @Test
+  @DisplayName("issue 9: reads at the same moment never fork the chain: one row each, in one line")
+  void concurrentReads() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    long before = last();
+    int n = 12;
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<Future<?>> sent = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        sent.add(pool.submit(() -> Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE))));
+      }
+      for (Future<?> f : sent) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<JsonObject> rows = rows("?subject=" + nhs + "&channel=SOAP");
+    assertThat(rows).hasSize(n);
+    assertThat(rows).allMatch(o -> o.getJsonNumber("seq").longValue() > before);
+    assertThat(rows.stream().map(o -> o.getString("outcome")).distinct()).hasSize(n);
+    JsonObject v = verify();
+    assertThat(v.getBoolean("intact")).as(v.toString()).isTrue();
   }
 
   @Test

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 /**
  * Who is calling over which channel, as the channel's entry saw it, for the one audit row of the
  * request: filled once per request by the channel (the REST filter, the spine filter, the HL7
- * gateway), read by the {@link AuditInterceptor}. A request with no channel (a message consumer, a
- * timer) is {@value #INTERNAL}.
+ * gateway, a message consumer that applies CP-IS data), read by the {@link AuditInterceptor}. A
+ * request with no channel (a timer) is {@value #INTERNAL}.
  */
 @RequestScoped
 public class AuditContext {
@@ -15,6 +15,7 @@ public class AuditContext {
   public static final String HL7 = "HL7";
   public static final String REST = "REST";
   public static final String PAGE = "PAGE";
+  public static final String JMS = "JMS";
   public static final String INTERNAL = "INTERNAL";
 
   private String channel;

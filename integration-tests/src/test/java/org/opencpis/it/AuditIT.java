@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,6 +154,35 @@ class AuditIT {
         "855",
         "file 855 " + sequence + " (1 records)");
     assertThat(row.getString("outcome")).isEqualTo("DONE CPF02 loaded 1 rejected 0");
+  }
+
+  @Test
+  @DisplayName(
+      "issue 9 R26: a plan a council records reaches the hub as a file over JMS, audited as a change for the council")
+  void councilWorkflowFile() {
+    String nhs = TestData.nhsNumber();
+    long child =
+        Council.addChild(Spine.LEICS_ADMIN, "AU-" + nhs, nhs, "Ann", "Audit", Children.DOB);
+    long before = last();
+
+    Rest.Reply r =
+        Rest.post(
+            Spine.LEICS_ADMIN,
+            "/children/" + child + "/plans",
+            "{\"type\":\"CHILD_PROTECTION_PLAN\",\"startDate\":\"" + TestData.monthsAgo(1) + "\"}");
+
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    JsonObject change = rowsSince(before, "?channel=REST&size=20").get(0);
+    assertRow(change, "REST", "casework.addPlan", "leics.admin", null, null, Long.toString(child));
+    JsonObject file =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> rowsSince(before, "?channel=JMS&size=20"), l -> !l.isEmpty())
+            .get(0);
+    assertThat(file.getString("operation")).isEqualTo("cpis.upload.councilWorkflow");
+    assertThat(file.getString("claimedOrganisation")).isEqualTo("855");
+    assertThat(file.getString("subject")).startsWith("file 855 ").endsWith(" (1 records)");
+    assertThat(file.getString("outcome")).isEqualTo("DONE CPF02 loaded 1 rejected 0");
   }
 
   @Test
@@ -395,13 +426,19 @@ class AuditIT {
     return newest.isEmpty() ? 0 : newest.get(0).getJsonNumber("seq").longValue();
   }
 
+  /**
+   * The rows found by {@code query} written since {@code seq}, but the administrators' searches.
+   */
+  static List<JsonObject> rowsSince(long seq, String query) {
+    return rows(query).stream()
+        .filter(o -> o.getJsonNumber("seq").longValue() > seq)
+        .filter(o -> !"audit.search".equals(o.getString("operation")))
+        .toList();
+  }
+
   /** The one row written since {@code seq}, leaving out the administrators' own searches. */
   static JsonObject onlyRowSince(long seq) {
-    List<JsonObject> since =
-        rows("?size=200").stream()
-            .filter(o -> o.getJsonNumber("seq").longValue() > seq)
-            .filter(o -> !"audit.search".equals(o.getString("operation")))
-            .toList();
+    List<JsonObject> since = rowsSince(seq, "?size=200");
     assertThat(since).as("audit rows since " + seq).hasSize(1);
     return since.get(0);
   }

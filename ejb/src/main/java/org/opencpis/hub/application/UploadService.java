@@ -72,6 +72,7 @@ public class UploadService {
    * bean has no caller): it is that council's by construction.
    */
   @PermitAll
+  @Audited(value = "cpis.upload.councilWorkflow", change = true)
   public UploadAnswer uploadFromCouncilWorkflow(UploadFile file) {
     requireChannel(file, UploadChannel.COUNCIL_WORKFLOW);
     return apply(file, "council workflow " + file.senderOds(), true);

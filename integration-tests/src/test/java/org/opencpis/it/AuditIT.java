@@ -97,7 +97,8 @@ class AuditIT {
     String id = Mllp.controlId();
     long before = last();
 
-    Mllp.send(Mllp.qbp("RWE", nhs, "Q-" + id, id));
+    String qbp = Mllp.qbp("RWE", nhs, "Q-" + id, id);
+    Mllp.send(qbp);
 
     JsonObject row = onlyRowSince(before);
     assertThat(row.getString("channel")).isEqualTo("HL7");
@@ -109,6 +110,16 @@ class AuditIT {
     assertThat(row.getString("claimedOrganisation")).isEqualTo("RWE");
     assertThat(row.getString("subject")).isEqualTo(nhs);
     assertThat(row.getString("outcome")).startsWith("FOUND access ");
+
+    // sent again, it gets its first answer again (no second access): a read, audited
+    long first = row.getJsonNumber("seq").longValue();
+    Mllp.send(qbp);
+    JsonObject again = onlyRowSince(first);
+    assertThat(again.getString("operation")).isEqualTo("hl7.repeat");
+    assertThat(again.getString("principal")).isEqualTo(row.getString("principal"));
+    assertThat(again.getString("subject")).isEqualTo(nhs);
+    assertThat(again.getString("outcome")).isEqualTo("FOUND");
+    assertThat(Children.accesses(nhs)).isEqualTo(1);
   }
 
   @Test

@@ -131,7 +131,7 @@ public class Hl7Gateway {
     String first = p.digest() != null ? p.digest() : ContentDigest.ofKept(codec, p.message());
     if (digest.equals(first)) {
       LOG.info(describe(h) + " is a repeat: answered as the first time");
-      return Optional.of(p.answer());
+      return Optional.of(processor.answerAgain(p));
     }
     LOG.warning(
         describe(h) + ": the control id was used before for another message; refused AR 205");

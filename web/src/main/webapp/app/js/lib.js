@@ -17,7 +17,12 @@ export class ApiError extends Error {
  * site cannot send it: cross-site request forgery).
  */
 export async function api(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json', 'X-Requested-With': 'OpenCPIS' };
+  // X-CPIS-Page names the page for the audit trail (channel PAGE, not REST)
+  const headers = {
+    Accept: 'application/json',
+    'X-Requested-With': 'OpenCPIS',
+    'X-CPIS-Page': location.pathname.substring(location.pathname.lastIndexOf('/') + 1),
+  };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }

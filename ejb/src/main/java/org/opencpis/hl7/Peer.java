@@ -43,6 +43,14 @@ public record Peer(InetAddress address, X509Certificate certificate, String fing
     return tls() ? a + " (certificate sha256:" + fingerprint.substring(0, 16) + "...)" : a;
   }
 
+  /**
+   * For the audit trail (never the log): the certificate's subject, or over plain MLLP the address.
+   */
+  public String auditName() {
+    String a = address == null ? "?" : address.getHostAddress();
+    return tls() ? "certificate " + subject().getName() + " at " + a : "address " + a;
+  }
+
   /** The SHA-256 of the certificate's DER encoding, lower-case hex without separators. */
   public static String fingerprint(X509Certificate c) {
     try {

@@ -56,6 +56,22 @@ class BoundariesTest {
           .resideInAnyPackage(
               "org.opencpis.hub..", "org.opencpis.casework..", "org.opencpis.notification..");
 
+  /** The audit trail serves every context (issue 9) and knows none of them. */
+  @ArchTest
+  static final ArchRule auditKnowsNoContext =
+      noClasses()
+          .that()
+          .resideInAPackage("org.opencpis.audit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.opencpis.hub..",
+              "org.opencpis.casework..",
+              "org.opencpis.demographics..",
+              "org.opencpis.hl7..",
+              "org.opencpis.notification..",
+              "org.opencpis.messaging..");
+
   @ArchTest
   static final ArchRule sharedKernelStandsAlone =
       noClasses()

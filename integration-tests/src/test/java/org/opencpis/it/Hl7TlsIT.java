@@ -135,6 +135,14 @@ class Hl7TlsIT {
     assertThat(Mllp.observation(rsp, "A1", "CPIS-ACCESS-ORG"))
         .isEqualTo("RX3 test trust^^^^^^^^^RX3");
     assertThat(Children.accesses(nhs)).isEqualTo(1);
+    // issue 9: the audit names the facility and the certificate its peer presented
+    assertThat(AuditIT.rows("?subject=" + nhs + "&channel=HL7"))
+        .singleElement()
+        .satisfies(
+            row ->
+                assertThat(row.getString("principal"))
+                    .startsWith(
+                        "hl7 facility RX3, certificate CN=RX3 integration engine,O=RX3 test trust,C=GB at "));
   }
 
   @Test

@@ -311,6 +311,33 @@ class PagesIT {
 
   @Test
   @DisplayName(
+      "issue 9: an administrator finds a child's reads on the audit page and checks the chain; the page's own search is audited as channel PAGE")
+  void auditTrail() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE));
+
+    try (Browser b = Browser.as(Spine.ADMIN)) {
+      b.open("app/audit.html?subject=" + nhs);
+      String rows = b.awaitText("#audit-table", "ed.clinician");
+      assertThat(rows).contains("SOAP").contains("cpis.query").contains("555000111222 at RWE");
+      assertThat(rows).containsPattern("FOUND access \\S+");
+      b.click("#verify");
+      assertThat(b.awaitText("#chain-intact", "The chain is intact")).containsPattern("\\d+ rows");
+      b.screenshot("30-audit");
+    }
+
+    assertThat(AuditIT.rows("?subject=" + nhs + "&channel=PAGE"))
+        .extracting(
+            o -> o.getString("principal"),
+            o -> o.getString("operation"),
+            o -> o.getString("request"))
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "cpis.admin", "audit.search", "GET /api/admin/audit from audit.html"));
+  }
+
+  @Test
+  @DisplayName(
       "The pages' scripts run under the Content-Security-Policy: the shell's classes are set and GOV.UK Frontend's components start")
   void scriptsRunUnderThePolicy() {
     try (Browser b = Browser.as(Spine.LEICS_ADMIN)) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.opencpis.audit.Audited;
 import org.opencpis.casework.domain.AccessNotice;
 import org.opencpis.casework.domain.CaseNote;
 import org.opencpis.casework.domain.CaseworkRefusal;
@@ -106,6 +107,7 @@ public class CaseworkService {
         .orElseThrow(() -> notFound(what, workerId));
   }
 
+  @Audited(value = "casework.steps", subject = 1)
   public List<WorkflowStep> steps(Caller caller, long inboxId, boolean includeCompleted) {
     return casework.steps(inbox(caller, inboxId), includeCompleted);
   }
@@ -114,6 +116,7 @@ public class CaseworkService {
    * A step of the caller's council in one of the caller's inboxes; a step in a colleague's own
    * inbox is theirs alone (403), as their inbox is; another council's is not found.
    */
+  @Audited(value = "casework.step", subject = 1)
   public WorkflowStep step(Caller caller, long stepId) {
     Worker me = worker(caller);
     WorkflowStep step =
@@ -128,6 +131,7 @@ public class CaseworkService {
     return step;
   }
 
+  @Audited(value = "casework.start", subject = 1, change = true)
   public WorkflowStep start(Caller caller, long stepId) {
     WorkflowStep s = step(caller, stepId);
     s.start(worker(caller).name(), now());
@@ -135,6 +139,7 @@ public class CaseworkService {
   }
 
   /** R22, open to social care: clipboard notification to the key worker; the step completes. */
+  @Audited(value = "casework.notifyAllocatedTeam", subject = 1, change = true)
   public ClipboardNotification notifyAllocatedTeam(Caller caller, long stepId) {
     WorkflowStep s = step(caller, stepId);
     ClipboardNotification n = s.notifyAllocatedTeam(worker(caller).name(), now());
@@ -143,6 +148,7 @@ public class CaseworkService {
   }
 
   /** R22, open to Early Help: notification to the Early Help worker; the step completes. */
+  @Audited(value = "casework.notifyEarlyHelp", subject = 1, change = true)
   public ClipboardNotification notifyEarlyHelp(Caller caller, long stepId) {
     WorkflowStep s = step(caller, stepId);
     ClipboardNotification n = s.notifyEarlyHelp(worker(caller).name(), now());
@@ -151,6 +157,7 @@ public class CaseworkService {
   }
 
   /** R22, not open: next action to SC CSC Screening; returns the screening step. */
+  @Audited(value = "casework.referToScreening", subject = 1, change = true)
   public WorkflowStep referToScreening(Caller caller, long stepId) {
     WorkflowStep s = step(caller, stepId);
     Worker screening =
@@ -172,6 +179,7 @@ public class CaseworkService {
   }
 
   /** Completes a screening or failure step; screening needs its case note (R23). */
+  @Audited(value = "casework.complete", subject = 1, change = true)
   public WorkflowStep complete(Caller caller, long stepId, Long caseNoteId) {
     WorkflowStep s = step(caller, stepId);
     CaseNote note = caseNoteId == null ? null : caseNote(caller, caseNoteId);
@@ -179,6 +187,7 @@ public class CaseworkService {
     return s;
   }
 
+  @Audited(value = "casework.clipboard", subject = 1)
   public List<ClipboardNotification> clipboard(Caller caller, long workerId, boolean all) {
     Worker me = worker(caller);
     if (!colleague(me, workerId, "worker").id().equals(me.id())) {
@@ -188,6 +197,7 @@ public class CaseworkService {
   }
 
   /** R23: the key worker completes a follow-up with a case note or a CP / CiC visit. */
+  @Audited(value = "casework.completeFollowUp", subject = 1, change = true)
   public ClipboardNotification completeFollowUp(
       Caller caller, long clipboardId, Long caseNoteId, Long visitStepId) {
     Worker me = worker(caller);
@@ -208,6 +218,7 @@ public class CaseworkService {
     return n;
   }
 
+  @Audited(value = "casework.addCaseNote", subject = 1, change = true)
   public CaseNote addCaseNote(
       Caller caller,
       long childId,
@@ -220,16 +231,19 @@ public class CaseworkService {
     return note;
   }
 
+  @Audited(value = "casework.recordVisit", subject = 1, change = true)
   public WorkflowStep recordVisit(Caller caller, long childId, String summary) {
     WorkflowStep visit = WorkflowStep.visit(worker(caller), child(caller, childId), summary, now());
     casework.add(visit);
     return visit;
   }
 
+  @Audited(value = "casework.caseNotes", subject = 1)
   public List<CaseNote> caseNotes(Caller caller, long childId) {
     return casework.caseNotes(child(caller, childId));
   }
 
+  @Audited(value = "casework.caseNote", subject = 1)
   public CaseNote caseNote(Caller caller, long id) {
     Worker me = worker(caller);
     return casework
@@ -238,6 +252,7 @@ public class CaseworkService {
         .orElseThrow(() -> notFound("case note", id));
   }
 
+  @Audited(value = "casework.child", subject = 1)
   public Child child(Caller caller, long childId) {
     Worker me = worker(caller);
     return casework
@@ -246,12 +261,19 @@ public class CaseworkService {
         .orElseThrow(() -> notFound("child", childId));
   }
 
+  @Audited(
+      value = "casework.children",
+      subject = {1, 2})
   public List<Child> children(Caller caller, String nhsNumber, String familyName) {
     return casework.children(
         worker(caller).laCode(), blankToNull(nhsNumber), blankToNull(familyName));
   }
 
   /** Records a child on the council's file. */
+  @Audited(
+      value = "casework.addChild",
+      subject = {1, 2},
+      change = true)
   public Child addChild(
       Caller caller,
       String laPersonId,
@@ -288,6 +310,7 @@ public class CaseworkService {
     return c;
   }
 
+  @Audited(value = "casework.changeInvolvement", subject = 1, change = true)
   public Child changeInvolvement(Caller caller, long childId, Involvement to, Long workerId) {
     Child c = child(caller, childId);
     if (to == null) {
@@ -300,11 +323,13 @@ public class CaseworkService {
   }
 
   /** R25: the child's accesses as this council was notified of them, newest first. */
+  @Audited(value = "casework.accessHistory", subject = 1)
   public List<AccessNotice> accessHistory(Caller caller, long childId) {
     Child c = child(caller, childId);
     return c.nhsNumber() == null ? List.of() : casework.notices(c.laCode(), c.nhsNumber());
   }
 
+  @Audited(value = "casework.stepsOfChild", subject = 1)
   public List<WorkflowStep> stepsOfChild(Caller caller, long childId) {
     return casework.stepsOfChild(child(caller, childId));
   }

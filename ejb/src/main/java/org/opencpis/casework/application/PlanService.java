@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.opencpis.audit.Audited;
 import org.opencpis.casework.domain.CareLegalStatus;
 import org.opencpis.casework.domain.CaseworkRefusal;
 import org.opencpis.casework.domain.CaseworkRefusal.Kind;
@@ -38,6 +39,7 @@ public class PlanService {
   @Inject CpisStatusUpdater statuses;
   @Inject Settings settings;
 
+  @Audited(value = "casework.addPlan", subject = 1, change = true)
   public ChildPlan addPlan(
       Caller caller,
       long childId,
@@ -52,6 +54,7 @@ public class PlanService {
     return plan;
   }
 
+  @Audited(value = "casework.endPlan", subject = 1, change = true)
   public ChildPlan endPlan(Caller caller, long childId, long planId, LocalDate end) {
     ChildPlan plan = plan(caller, childId, planId);
     if (end == null) {
@@ -63,6 +66,7 @@ public class PlanService {
   }
 
   /** The plan was recorded in error: the hub is told to remove the information. */
+  @Audited(value = "casework.removePlan", subject = 1, change = true)
   public ChildPlan removePlan(Caller caller, long childId, long planId) {
     ChildPlan plan = plan(caller, childId, planId);
     plan.remove(LocalDate.now(settings.clock()));
@@ -70,11 +74,13 @@ public class PlanService {
     return plan;
   }
 
+  @Audited(value = "casework.plans", subject = 1)
   public List<ChildPlan> plans(Caller caller, long childId) {
     return repository.plans(casework.child(caller, childId));
   }
 
   /** Records an unborn baby of a mother on the council's file (R13). */
+  @Audited(value = "casework.addUnborn", subject = 1, change = true)
   public Child addUnborn(
       Caller caller, long motherId, String laPersonId, LocalDate expectedDelivery) {
     Child mother = casework.child(caller, motherId);

@@ -1,13 +1,14 @@
 package org.opencpis.casework.domain;
 
 import jakarta.ejb.ApplicationException;
+import org.opencpis.audit.AuditedOutcome;
 
 /**
  * Something a council user asked for that is not allowed, not found or not possible in the current
  * state, with the reason a person can act on. Nothing of the request is kept.
  */
 @ApplicationException(rollback = true)
-public class CaseworkRefusal extends RuntimeException {
+public class CaseworkRefusal extends RuntimeException implements AuditedOutcome {
 
   private static final long serialVersionUID = 1L;
 
@@ -34,5 +35,10 @@ public class CaseworkRefusal extends RuntimeException {
 
   public String field() {
     return field;
+  }
+
+  @Override
+  public String auditOutcome() {
+    return "REFUSED " + kind;
   }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.opencpis.audit.Audited;
 import org.opencpis.demographics.domain.DemographicCsv;
 import org.opencpis.demographics.domain.DemographicMatcher;
 import org.opencpis.demographics.domain.DemographicRecord;
@@ -85,6 +86,7 @@ public class DemographicsService {
   }
 
   /** The record held for a number, and the number now in use for it. */
+  @Audited(value = "admin.demographics", subject = 0)
   public Optional<Held> held(String nhsNumber) {
     return repository
         .find(nhsNumber)

@@ -4,12 +4,14 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.opencpis.audit.AuditContext;
 import org.opencpis.hl7.Facility;
 import org.opencpis.hl7.Hl7Codec;
 import org.opencpis.hl7.Hl7Settings;
@@ -40,8 +42,14 @@ public class Hl7Gateway {
   @Inject Hl7Settings settings;
   @Inject Responses responses;
   @EJB Hl7Processor processor;
+  @Inject AuditContext audit;
 
-  /** The answer to a message from {@code peer}. */
+  /**
+   * The answer to a message from {@code peer}. Each message is one request, and one audit row for
+   * what it reads: the principal is the facility the peer authenticated as, and its certificate (or
+   * address).
+   */
+  @ActivateRequestContext
   public String answer(String raw, Peer peer) {
     Message in;
     Header h;
@@ -64,6 +72,10 @@ public class Hl7Gateway {
     } catch (Hl7Refusal r) {
       return refuseOnly(in, h, r);
     }
+    audit.enter(
+        AuditContext.HL7,
+        h.type() + "^" + h.event() + " " + cut(h.controlId(), 40),
+        "hl7 facility " + f.odsCode() + ", " + (peer == null ? "?" : peer.auditName()));
     String digest = ContentDigest.of(codec, in, raw);
     try {
       Optional<String> before = repeat(h, digest);
@@ -119,7 +131,7 @@ public class Hl7Gateway {
     String first = p.digest() != null ? p.digest() : ContentDigest.ofKept(codec, p.message());
     if (digest.equals(first)) {
       LOG.info(describe(h) + " is a repeat: answered as the first time");
-      return Optional.of(p.answer());
+      return Optional.of(processor.answerAgain(p));
     }
     LOG.warning(
         describe(h) + ": the control id was used before for another message; refused AR 205");

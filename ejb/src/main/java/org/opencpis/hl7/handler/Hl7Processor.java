@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.opencpis.audit.Audited;
 import org.opencpis.hl7.Facility;
 import org.opencpis.hl7.outbound.AlertQueue;
 import org.opencpis.hl7.store.Attendance;
@@ -49,6 +50,15 @@ public class Hl7Processor {
   /** The message received before with this key (see {@link Header#key()}), and its answer. */
   public Optional<Previous> previous(String key) {
     return store.received(key).map(m -> new Previous(m.digest(), m.message(), m.answer()));
+  }
+
+  /**
+   * The first answer to a message sent again with the same content: CP-IS data given again to the
+   * facility, so a read of its own in the audit trail.
+   */
+  @Audited("hl7.repeat")
+  public String answerAgain(Previous first) {
+    return first.answer();
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.opencpis.hub.application;
 
 import jakarta.ejb.ApplicationException;
+import org.opencpis.audit.AuditedOutcome;
 
 /**
  * A request the hub refuses, with a code a calling system can act on (spine-style, e.g.
@@ -8,7 +9,7 @@ import jakarta.ejb.ApplicationException;
  * a message for a person. Nothing the request did is kept.
  */
 @ApplicationException(rollback = true)
-public class HubFault extends RuntimeException {
+public class HubFault extends RuntimeException implements AuditedOutcome {
 
   private static final long serialVersionUID = 1L;
 
@@ -40,5 +41,10 @@ public class HubFault extends RuntimeException {
 
   public String field() {
     return field;
+  }
+
+  @Override
+  public String auditOutcome() {
+    return "REFUSED " + code;
   }
 }

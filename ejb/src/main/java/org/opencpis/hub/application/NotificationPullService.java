@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.opencpis.audit.Audited;
 import org.opencpis.notification.IssuedNotification;
 import org.opencpis.notification.LaNotification;
 import org.opencpis.notification.NotificationIssuer;
@@ -36,12 +37,22 @@ public class NotificationPullService {
       Instant low,
       Instant high,
       boolean complete,
-      List<LaNotification> notifications) {}
+      List<LaNotification> notifications)
+      implements org.opencpis.audit.AuditedOutcome {
+
+    @Override
+    public String auditOutcome() {
+      return notifications.isEmpty() ? "NOT_FOUND" : "FOUND " + notifications.size();
+    }
+  }
 
   @Resource SessionContext session;
   @Inject NotificationIssuer issuer;
   @Inject Settings settings;
 
+  @Audited(
+      value = "cpis.pullNotifications",
+      subject = {0, 1, 2})
   public Pulled pull(String laCode, String lowRaw, String highRaw) {
     if (laCode == null || laCode.isBlank()) {
       throw new HubFault(

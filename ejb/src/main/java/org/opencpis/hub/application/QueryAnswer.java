@@ -3,6 +3,7 @@ package org.opencpis.hub.application;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.opencpis.audit.AuditedOutcome;
 import org.opencpis.hub.domain.PlanType;
 
 /**
@@ -13,7 +14,16 @@ import org.opencpis.hub.domain.PlanType;
  * @param accessEventId the access recorded by this query, or null (silent read, nothing found)
  */
 public record QueryAnswer(
-    String nhsNumber, List<Entry> records, List<PreviousAccess> history, String accessEventId) {
+    String nhsNumber, List<Entry> records, List<PreviousAccess> history, String accessEventId)
+    implements AuditedOutcome {
+
+  /** FOUND or NOT_FOUND; a found answer names the access it recorded (none for a silent read). */
+  @Override
+  public String auditOutcome() {
+    return found()
+        ? (accessEventId == null ? "FOUND" : "FOUND access " + accessEventId)
+        : "NOT_FOUND";
+  }
 
   public boolean found() {
     return !records.isEmpty();

@@ -2,7 +2,9 @@ package org.opencpis.hub.application;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import org.opencpis.audit.AuditedRequest;
 import org.opencpis.hub.domain.Viewer;
+import org.opencpis.shared.NhsNumber;
 
 /**
  * A query from health, as a channel (SOAP, HL7, REST) received it. Who may view, and whether a view
@@ -21,7 +23,31 @@ public record QueryRequest(
     @Valid Viewer viewer,
     boolean callerMayView,
     boolean callerMayNotify,
-    String channel) {
+    String channel)
+    implements AuditedRequest {
+
+  /**
+   * The number asked for, written as the hub keeps numbers (ten digits) so a search by it finds
+   * every read; one that is not a valid NHS number, as asked.
+   */
+  @Override
+  public String auditSubject() {
+    return NhsNumber.isValid(nhsNumber) ? NhsNumber.of(nhsNumber).value() : nhsNumber;
+  }
+
+  /** The smartcard user the message names, or the sending system when no person is named. */
+  @Override
+  public String claimedUser() {
+    if (viewer == null) {
+      return null;
+    }
+    return viewer.sdsUserId() != null ? viewer.sdsUserId() : viewer.systemAsid();
+  }
+
+  @Override
+  public String claimedOrganisation() {
+    return viewer == null ? null : viewer.organisationOds();
+  }
 
   /** A query whose caller the service alone judges by role. */
   public QueryRequest(

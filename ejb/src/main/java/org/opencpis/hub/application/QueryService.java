@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.opencpis.audit.Audited;
 import org.opencpis.demographics.application.DemographicsService;
 import org.opencpis.demographics.application.Identity;
 import org.opencpis.hub.domain.AccessEvent;
@@ -56,6 +57,7 @@ public class QueryService {
   @Inject Validator validator;
   @Inject DemographicsService demographics;
 
+  @Audited("cpis.query")
   public QueryAnswer query(QueryRequest q) {
     if (!q.callerMayView()) {
       throw new HubFault(

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.opencpis.audit.Audited;
 import org.opencpis.hub.domain.LocalAuthority;
 import org.opencpis.hub.domain.SharedRecord;
 import org.opencpis.hub.domain.UploadChannel;
@@ -37,6 +38,9 @@ public class RegisterAdminService {
       List<UploadStream> streams,
       List<UploadSubmission> submissions) {}
 
+  @Audited(
+      value = "admin.uploads",
+      subject = {0, 1, 2})
   public Uploads uploads(String laCode, UploadChannel channel, Integer fileSequence, int max) {
     LocalAuthority la =
         register
@@ -54,6 +58,7 @@ public class RegisterAdminService {
   }
 
   /** How many access events are recorded for a child. */
+  @Audited(value = "admin.accessCount", subject = 0)
   public long accessCount(String nhsNumber) {
     try {
       return register.accessCount(NhsNumber.of(nhsNumber).value());
@@ -63,6 +68,7 @@ public class RegisterAdminService {
   }
 
   /** Every record held for a child, visible or not (until the retention timer removes it). */
+  @Audited(value = "admin.register", subject = 0)
   public List<SharedRecord> heldFor(String nhsNumber) {
     try {
       return register.recordsFor(NhsNumber.of(nhsNumber).value());

@@ -12,7 +12,14 @@ public record UploadAnswer(
     String detail,
     int loaded,
     int rejected,
-    List<RecordOutcome> outcomes) {
+    List<RecordOutcome> outcomes)
+    implements org.opencpis.audit.AuditedOutcome {
+
+  /** The file code, and how many records were loaded and rejected. */
+  @Override
+  public String auditOutcome() {
+    return "DONE " + fileCode + " loaded " + loaded + " rejected " + rejected;
+  }
 
   static UploadAnswer of(UploadSubmission s) {
     return new UploadAnswer(

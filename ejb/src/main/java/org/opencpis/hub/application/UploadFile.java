@@ -21,7 +21,24 @@ public record UploadFile(
     @Size(max = 10, message = "the sender's ODS code is at most {max} characters") String senderOds,
     Integer fileSequenceId,
     Integer declaredRecordCount,
-    List<ReceivedRecord> records) {
+    List<ReceivedRecord> records)
+    implements org.opencpis.audit.AuditedRequest {
+
+  /** The council's file: its sender and sequence number. */
+  @Override
+  public String auditSubject() {
+    return "file " + senderOds + " " + fileSequenceId + " (" + records.size() + " records)";
+  }
+
+  @Override
+  public String claimedUser() {
+    return sendingAsid;
+  }
+
+  @Override
+  public String claimedOrganisation() {
+    return senderOds;
+  }
 
   public UploadFile {
     Objects.requireNonNull(channel, "channel");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.opencpis.audit.Audited;
 import org.opencpis.demographics.application.DemographicsService;
 import org.opencpis.demographics.application.DemographicsUnavailableException;
 import org.opencpis.demographics.domain.Verification;
@@ -57,6 +58,7 @@ public class UploadService {
   @Inject NotificationIssuer issuer;
 
   /** A file a council's system sent (cpisupload), for the council the signed-in caller acts for. */
+  @Audited(value = "cpis.upload", change = true)
   public UploadAnswer upload(UploadFile file) {
     requireChannel(file, UploadChannel.CPISUPLOAD);
     String caller = session.getCallerPrincipal().getName();
@@ -70,6 +72,7 @@ public class UploadService {
    * bean has no caller): it is that council's by construction.
    */
   @PermitAll
+  @Audited(value = "cpis.upload.councilWorkflow", change = true)
   public UploadAnswer uploadFromCouncilWorkflow(UploadFile file) {
     requireChannel(file, UploadChannel.COUNCIL_WORKFLOW);
     return apply(file, "council workflow " + file.senderOds(), true);

@@ -12,6 +12,7 @@ import jakarta.jms.TextMessage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.util.logging.Logger;
+import org.opencpis.audit.AuditContext;
 import org.opencpis.hub.application.CouncilUploadService;
 import org.opencpis.notification.CouncilUpload;
 import org.opencpis.shared.DatabaseOutage;
@@ -43,9 +44,11 @@ public class CouncilUploadConsumer implements MessageListener {
   @Inject CouncilUploadService councilUploads;
   @Resource MessageDrivenContext context;
   @Inject DatabaseOutage outage;
+  @Inject AuditContext audit;
 
   @Override
   public void onMessage(Message message) {
+    audit.enter(AuditContext.JMS, "JMS " + CouncilUpload.QUEUE);
     try {
       councilUploads.apply(JSON.fromJson(((TextMessage) message).getText(), CouncilUpload.class));
     } catch (CouncilUploadService.NotYet e) {

@@ -40,6 +40,7 @@ class Hl7DuplicatesTest {
     responses.codec = codec;
     responses.settings = new Settings();
     gateway.codec = codec;
+    gateway.audit = new org.opencpis.audit.AuditContext();
     gateway.settings = new Hl7Settings();
     gateway.responses = responses;
     gateway.processor =

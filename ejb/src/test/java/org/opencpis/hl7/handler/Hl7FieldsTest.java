@@ -42,6 +42,7 @@ class Hl7FieldsTest {
     responses.codec = codec;
     responses.settings = new Settings();
     gateway.codec = codec;
+    gateway.audit = new org.opencpis.audit.AuditContext();
     gateway.settings = new Hl7Settings();
     gateway.responses = responses;
     gateway.processor =

@@ -45,6 +45,7 @@ class Hl7GatewayFuzzTest {
     responses.codec = CODEC;
     responses.settings = new Settings();
     GATEWAY.codec = CODEC;
+    GATEWAY.audit = new org.opencpis.audit.AuditContext();
     GATEWAY.settings = new Hl7Settings();
     GATEWAY.responses = responses;
     GATEWAY.processor = new WorkingHub(responses);

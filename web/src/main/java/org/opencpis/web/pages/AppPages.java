@@ -22,7 +22,8 @@ import java.util.Map;
       "/app/step.html",
       "/app/person.html",
       "/app/clipboard.html",
-      "/app/health.html"
+      "/app/health.html",
+      "/app/audit.html"
     })
 public class AppPages extends HttpServlet {
 
@@ -52,7 +53,9 @@ public class AppPages extends HttpServlet {
                   "What health sees",
                   List.of(new Item("health", "What health sees")),
                   "health",
-                  "health"));
+                  "health"),
+          "audit",
+              new Page("Audit trail", List.of(new Item("audit", "Audit trail")), "audit", "audit"));
 
   private String shell;
 

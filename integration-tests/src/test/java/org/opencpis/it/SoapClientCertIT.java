@@ -174,6 +174,15 @@ class SoapClientCertIT {
     // recorded (and its council notified): the certificate's identity holds B0107, whose views
     // are recorded, not B0170, whose are not
     assertThat(Children.accesses(nhs)).isEqualTo(1);
+    // the audit trail names the caller the certificate authenticated, not what the message claims
+    assertThat(AuditIT.rows("?subject=" + nhs))
+        .filteredOn(row -> "cpis.query".equals(row.getString("operation")))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.getString("channel")).isEqualTo("SOAP");
+              assertThat(row.getString("principal")).isEqualTo("ed-system-rwe");
+            });
   }
 
   @Test

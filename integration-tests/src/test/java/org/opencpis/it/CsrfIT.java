@@ -102,6 +102,42 @@ class CsrfIT {
 
   @Test
   @DisplayName(
+      "CSRF: a query a page of another site could post to the SOAP services as a form (text/plain, urlencoded, multipart) is 415 and records nothing")
+  void soapFormsRefused() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    String envelope =
+        "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body>"
+            + marshal(QueryMessages.byPerson(nhs, QueryMessages.ED_NURSE))
+            + "</soap:Body></soap:Envelope>";
+    for (String type :
+        new String[] {
+          "text/plain",
+          "text/plain; charset=UTF-8",
+          "application/x-www-form-urlencoded",
+          "multipart/form-data; boundary=x"
+        }) {
+      for (String service : new String[] {"/spine/cpisquery", "/spine/cpisupload"}) {
+        HttpResponse<String> r = send("POST", service, type, envelope, Spine.CLINICIAN, false);
+        assertThat(r.statusCode()).as(service + " " + type + ": " + r.body()).isEqualTo(415);
+        assertThat(r.body()).contains("text/xml");
+      }
+    }
+    assertThat(Children.accesses(nhs)).as("no view was recorded").isZero();
+  }
+
+  static String marshal(org.opencpis.contract.hl7.QUPCIN000006GB01 query) throws Exception {
+    var factory = new org.opencpis.contract.hl7.ObjectFactory();
+    var marshaller =
+        jakarta.xml.bind.JAXBContext.newInstance(org.opencpis.contract.hl7.ObjectFactory.class)
+            .createMarshaller();
+    marshaller.setProperty(jakarta.xml.bind.Marshaller.JAXB_FRAGMENT, true);
+    var out = new java.io.StringWriter();
+    marshaller.marshal(factory.createQUPCIN000006GB01(query), out);
+    return out.toString();
+  }
+
+  @Test
+  @DisplayName(
       "Pages and API answers carry Content-Security-Policy (this site's scripts only), X-Frame-Options DENY, nosniff, no-referrer")
   void securityHeaders() throws Exception {
     for (String path : new String[] {"/app/inboxes.html", "/api/inboxes", "/index.html"}) {

@@ -297,6 +297,32 @@ class NationalQueryIT {
 
   @Test
   @DisplayName(
+      "issue 10: an HL7 v3 interaction cpisquery does not take is INCONSISTENT_HL7_INTERACTION_ID;"
+          + " a body that is no HL7 v3 at all is MESSAGE_NOT_READABLE; both the sender's fault")
+  void notAQuery() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    HttpResponse<String> other =
+        NationalQuery.byPerson(nhs)
+            .replace("<QUPC_IN000006GB01 ", "<FOO_IN000006GB01 ")
+            .replace("</QUPC_IN000006GB01>", "</FOO_IN000006GB01>")
+            .send(Spine.CLINICIAN);
+    HttpResponse<String> notHl7 =
+        NationalQuery.byPerson(nhs)
+            .replace("xmlns=\"urn:hl7-org:v3\"", "xmlns=\"urn:example:not-hl7\"")
+            .send(Spine.CLINICIAN);
+
+    assertThat(other.statusCode()).isEqualTo(500);
+    assertThat(other.body()).contains("<faultcode>soap:Client</faultcode>");
+    assertThat(faultCode(other.body())).isEqualTo("ErrorBase1732.INCONSISTENT_HL7_INTERACTION_ID");
+    assertThat(other.body()).contains("FOO_IN000006GB01").doesNotContain(nhs);
+    assertThat(notHl7.statusCode()).isEqualTo(500);
+    assertThat(notHl7.body()).contains("<faultcode>soap:Client</faultcode>");
+    assertThat(faultCode(notHl7.body())).isEqualTo("MESSAGE_NOT_READABLE");
+    assertThat(Children.accesses(nhs)).isZero();
+  }
+
+  @Test
+  @DisplayName(
       "issue 10: a query in WS-Addressing 2004/08 (as Spine's stylesheets write it) is answered in"
           + " 2004/08, relating to its MessageID")
   void addressing2004() throws Exception {

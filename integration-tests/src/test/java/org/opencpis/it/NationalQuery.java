@@ -1,12 +1,8 @@
 package org.opencpis.it;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -192,20 +188,10 @@ final class NationalQuery {
 
   /** A raw SOAP 1.1 POST to cpisquery, with HTTP Basic authentication. */
   static HttpResponse<String> post(Spine.User user, String envelope) throws Exception {
-    String token =
-        Base64.getEncoder()
-            .encodeToString((user.name() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .build()
-        .send(
-            HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "/spine/cpisquery"))
-                .header("Content-Type", "text/xml; charset=utf-8")
-                .header("SOAPAction", "\"urn:nhs:names:services:cpisquery/QUPC_IN000006GB01\"")
-                .header("Authorization", "Basic " + token)
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    return Spine.soapPost(
+        "/spine/cpisquery",
+        HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8),
+        user,
+        "urn:nhs:names:services:cpisquery/QUPC_IN000006GB01");
   }
 }

@@ -5,7 +5,10 @@ import static org.opencpis.it.QueryMessages.MIU_DOCTOR;
 import static org.opencpis.it.QueryMessages.byPerson;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +65,27 @@ class NationalQueryIT {
         .isEqualTo("University Hospitals of Leicester NHS Trust");
     // a national query has no care setting (our extension): recorded as not known
     assertThat(first.getCareSetting()).isNull();
+  }
+
+  @Test
+  @DisplayName(
+      "issue 10: the README's query example (docs/examples/cpisquery-request.xml) is answered,"
+          + " for a child shared first")
+  void readmeExample() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    String example =
+        Files.readString(Path.of("..", "docs", "examples", "cpisquery-request.xml"))
+            .replace("9990001006", nhs)
+            .replace(
+                "8E4C2D10-5B7A-4F61-9C3E-2A1B0C9D8E7F", UUID.randomUUID().toString().toUpperCase())
+            .replace(
+                "0D3E5C1A-2B7F-4A55-8E0B-9F1C2D3E4F50", UUID.randomUUID().toString().toUpperCase());
+
+    HttpResponse<String> r = NationalQuery.post(Spine.CLINICIAN, example);
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body()).contains("Leicestershire County Council");
+    assertThat(Children.accesses(nhs)).isEqualTo(1);
   }
 
   @Test

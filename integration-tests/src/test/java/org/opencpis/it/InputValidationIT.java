@@ -9,14 +9,10 @@ import static org.opencpis.it.UploadFiles.file;
 
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -251,19 +247,6 @@ class InputValidationIT {
 
   private static HttpResponse<String> soapPost(
       String path, HttpRequest.BodyPublisher body, Spine.User user) throws Exception {
-    String token =
-        Base64.getEncoder()
-            .encodeToString((user.name() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
-    return HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .build()
-        .send(
-            HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + path))
-                .header("Content-Type", "text/xml; charset=utf-8")
-                .header("Authorization", "Basic " + token)
-                .timeout(Duration.ofSeconds(60))
-                .POST(body)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    return Spine.soapPost(path, body, user, null);
   }
 }

@@ -175,7 +175,7 @@ class QueryIT {
       "Spine checks: missing author, missing NHS number and a wrong interaction id are faults with codes")
   void malformedQueries() {
     QUPCIN000006GB01 noAuthor = byPerson(TestData.nhsNumber(), ED_NURSE);
-    noAuthor.getControlActEvent().setAuthor(null);
+    noAuthor.getControlActEvent().getSubject().getCPISQueryStub().getCPISNHSQuery().setAuthor(null);
     assertThat(fault(noAuthor).getCode())
         .isEqualTo("ErrorBase1712.MANDATORY_DATA_MISSING|[authorPerson or authorDevice]");
 

@@ -11,15 +11,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Base64;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,7 +32,6 @@ import org.opencpis.contract.hl7.CPISResult;
 class SoapReplyToIT {
 
   static final LocalDate DOB = LocalDate.of(2017, 9, 3);
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void deployed() {
@@ -56,7 +48,7 @@ class SoapReplyToIT {
       CompletableFuture<Boolean> connected = connections(thief);
       String to = "http://127.0.0.1:" + thief.getLocalPort() + "/answers";
 
-      HttpResponse<String> r = post("/spine/cpisquery", Spine.CLINICIAN, query(nhs, to, null));
+      HttpResponse<String> r = NationalQuery.post(Spine.CLINICIAN, query(nhs, to, null));
 
       assertThat(r.statusCode()).isEqualTo(500);
       assertThat(r.body()).contains("Fault").contains("OnlyAnonymousAddressSupported");
@@ -82,7 +74,7 @@ class SoapReplyToIT {
       CompletableFuture<Boolean> connected = connections(thief);
       String to = "http://127.0.0.1:" + thief.getLocalPort() + "/faults";
 
-      HttpResponse<String> r = post("/spine/cpisquery", Spine.CLINICIAN, query(nhs, null, to));
+      HttpResponse<String> r = NationalQuery.post(Spine.CLINICIAN, query(nhs, null, to));
 
       assertThat(r.statusCode()).isEqualTo(500);
       assertThat(r.body()).contains("OnlyAnonymousAddressSupported").doesNotContain(nhs);
@@ -95,10 +87,8 @@ class SoapReplyToIT {
   void anonymousReplyToIsAnswered() throws Exception {
     String nhs = sharedChild();
     HttpResponse<String> r =
-        post(
-            "/spine/cpisquery",
-            Spine.CLINICIAN,
-            query(nhs, "http://www.w3.org/2005/08/addressing/anonymous", null));
+        NationalQuery.post(
+            Spine.CLINICIAN, query(nhs, "http://www.w3.org/2005/08/addressing/anonymous", null));
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("REPC_IN000007GB01").contains("Leicestershire County Council");
   }
@@ -136,77 +126,16 @@ class SoapReplyToIT {
         });
   }
 
-  private static HttpResponse<String> post(String path, Spine.User user, String envelope)
-      throws Exception {
-    String token =
-        Base64.getEncoder()
-            .encodeToString((user.name() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
-    HttpRequest req =
-        HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + path))
-            .header("Content-Type", "text/xml; charset=utf-8")
-            .header("SOAPAction", "\"urn:nhs:names:services:cpisquery/QUPC_IN000006GB01\"")
-            .header("Authorization", "Basic " + token)
-            .timeout(Duration.ofSeconds(30))
-            .POST(HttpRequest.BodyPublishers.ofString(envelope, StandardCharsets.UTF_8))
-            .build();
-    return HTTP.send(req, HttpResponse.BodyHandlers.ofString());
-  }
-
   private static String query(String nhs, String replyTo, String faultTo) {
-    String id = UUID.randomUUID().toString().toUpperCase();
-    String headers =
-        (replyTo == null
-                ? ""
-                : "<wsa:ReplyTo><wsa:Address>" + replyTo + "</wsa:Address></wsa:ReplyTo>")
-            + (faultTo == null
-                ? ""
-                : "<wsa:FaultTo><wsa:Address>" + faultTo + "</wsa:Address></wsa:FaultTo>");
-    return """
-        <soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"
-                       xmlns:wsa="http://www.w3.org/2005/08/addressing" xmlns:hl7="urn:hl7-org:v3">
-          <soap:Header>
-            <wsa:MessageID>uuid:%1$s</wsa:MessageID>
-            <wsa:Action>urn:nhs:names:services:cpisquery/QUPC_IN000006GB01</wsa:Action>
-            <wsa:To>%2$s/spine/cpisquery</wsa:To>
-            %3$s
-          </soap:Header>
-          <soap:Body>
-            <hl7:QUPC_IN000006GB01>
-              <hl7:id root="%1$s"/>
-              <hl7:creationTime value="20261125103000"/>
-              <hl7:versionCode code="V3NPfIT3.0"/>
-              <hl7:interactionId root="2.16.840.1.113883.2.1.3.2.4.12" extension="QUPC_IN000006GB01"/>
-              <hl7:processingCode code="P"/>
-              <hl7:processingModeCode code="T"/>
-              <hl7:acceptAckCode code="NE"/>
-              <hl7:communicationFunctionRcv><hl7:device><hl7:id root="1.2.826.0.1285.0.2.0.107" extension="928942012545"/></hl7:device></hl7:communicationFunctionRcv>
-              <hl7:communicationFunctionSnd><hl7:device><hl7:id root="1.2.826.0.1285.0.2.0.107" extension="200000000999"/></hl7:device></hl7:communicationFunctionSnd>
-              <hl7:ControlActEvent>
-                <hl7:author>
-                  <hl7:COCT_TP145102GB01.AssignedAuthor>
-                    <hl7:code code="R8001" displayName="Nurse Access Role"/>
-                    <hl7:id root="1.2.826.0.1285.0.2.0.65" extension="555000111222"/>
-                    <hl7:assignedAuthorPerson><hl7:name><hl7:given>Ada</hl7:given><hl7:family>Okafor</hl7:family></hl7:name></hl7:assignedAuthorPerson>
-                    <hl7:representedOrganization><hl7:id extension="RWE"/><hl7:name>University Hospitals of Leicester NHS Trust</hl7:name></hl7:representedOrganization>
-                  </hl7:COCT_TP145102GB01.AssignedAuthor>
-                </hl7:author>
-                <hl7:subject>
-                  <hl7:CP-ISQueryStub>
-                    <hl7:cP-ISNHSQuery>
-                      <hl7:id root="%4$s"/>
-                      <hl7:careSetting code="ED"/>
-                      <hl7:queryByParameter>
-                        <hl7:person.NHSnumber><hl7:value root="2.16.840.1.113883.2.1.4.1" extension="%5$s"/></hl7:person.NHSnumber>
-                      </hl7:queryByParameter>
-                    </hl7:cP-ISNHSQuery>
-                  </hl7:CP-ISQueryStub>
-                </hl7:subject>
-              </hl7:ControlActEvent>
-            </hl7:QUPC_IN000006GB01>
-          </soap:Body>
-        </soap:Envelope>
-        """
-        .formatted(
-            id, TestServer.baseUrl(), headers, UUID.randomUUID().toString().toUpperCase(), nhs);
+    return NationalQuery.byPerson(nhs)
+        .w3cAddressing()
+        .headers(
+            (replyTo == null
+                    ? ""
+                    : "<wsa:ReplyTo><wsa:Address>" + replyTo + "</wsa:Address></wsa:ReplyTo>")
+                + (faultTo == null
+                    ? ""
+                    : "<wsa:FaultTo><wsa:Address>" + faultTo + "</wsa:Address></wsa:FaultTo>"))
+        .xml();
   }
 }

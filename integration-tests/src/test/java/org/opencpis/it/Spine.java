@@ -6,7 +6,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
@@ -47,6 +53,30 @@ public final class Spine {
   public static final User LEEDS_ADMIN = new User("leeds.admin", "leeds-admin-pass");
 
   private Spine() {}
+
+  /**
+   * A raw SOAP 1.1 POST to a spine path ({@code /spine/cpisquery}), HTTP/1.1 with HTTP Basic, for
+   * the messages our own generated client would never send; {@code soapAction} may be null.
+   */
+  public static HttpResponse<String> soapPost(
+      String path, HttpRequest.BodyPublisher body, User user, String soapAction) throws Exception {
+    String token =
+        Base64.getEncoder()
+            .encodeToString((user.name() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + path))
+            .header("Content-Type", "text/xml; charset=utf-8")
+            .header("Authorization", "Basic " + token)
+            .timeout(Duration.ofSeconds(60))
+            .POST(body);
+    if (soapAction != null) {
+      req.header("SOAPAction", "\"" + soapAction + "\"");
+    }
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(req.build(), HttpResponse.BodyHandlers.ofString());
+  }
 
   public static CpisQueryPortType query(User user) {
     return query(user, TestServer.baseUrl());

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import javax.xml.namespace.QName;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -58,7 +59,47 @@ public class AnonymousReplyFilter extends HttpFilter {
       refuse(res, elsewhere.get());
       return;
     }
+    bodyElement(body).ifPresent(name -> req.setAttribute(BODY_ELEMENT, name));
     chain.doFilter(new BufferedRequest(req, body), res);
+  }
+
+  /**
+   * The request attribute holding the name of the body's element (a {@link QName}), for a fault
+   * raised before the body could be bound ({@link UnreadableMessageHandler}).
+   */
+  static final String BODY_ELEMENT = AnonymousReplyFilter.class.getName() + ".bodyElement";
+
+  /** The name of the first element in the SOAP body, if the envelope has one. */
+  static Optional<QName> bodyElement(byte[] envelope) {
+    XMLStreamReader r = null;
+    try {
+      r = XML.createXMLStreamReader(new ByteArrayInputStream(envelope));
+      boolean inBody = false;
+      while (r.hasNext()) {
+        if (r.next() != XMLStreamConstants.START_ELEMENT) {
+          continue;
+        }
+        if (inBody) {
+          return Optional.of(r.getName());
+        }
+        inBody = SOAP_11.equals(r.getNamespaceURI()) && "Body".equals(r.getLocalName());
+      }
+      return Optional.empty();
+    } catch (XMLStreamException e) {
+      return Optional.empty();
+    } finally {
+      close(r);
+    }
+  }
+
+  private static void close(XMLStreamReader r) {
+    if (r != null) {
+      try {
+        r.close();
+      } catch (XMLStreamException ignored) {
+        // nothing held
+      }
+    }
   }
 
   /** The header (ReplyTo or FaultTo) that names an address other than anonymous, if any. */
@@ -93,13 +134,7 @@ public class AnonymousReplyFilter extends HttpFilter {
     } catch (XMLStreamException e) {
       return Optional.empty(); // not XML: the SOAP stack answers it with its own fault
     } finally {
-      if (r != null) {
-        try {
-          r.close();
-        } catch (XMLStreamException ignored) {
-          // nothing held
-        }
-      }
+      close(r);
     }
   }
 

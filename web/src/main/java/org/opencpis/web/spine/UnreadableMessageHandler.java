@@ -1,5 +1,6 @@
 package org.opencpis.web.spine;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.xml.soap.Detail;
 import jakarta.xml.soap.DetailEntry;
 import jakarta.xml.soap.SOAPConstants;
@@ -27,6 +28,7 @@ import javax.xml.namespace.QName;
 public class UnreadableMessageHandler implements SOAPHandler<SOAPMessageContext> {
 
   static final String CODE = "MESSAGE_NOT_READABLE";
+  static final String INCONSISTENT_INTERACTION = QueryMessageReader.INCONSISTENT_INTERACTION;
 
   private static final Logger LOG = Logger.getLogger(UnreadableMessageHandler.class.getName());
   private static final String CPIS_NS = "urn:hl7-org:v3";
@@ -53,22 +55,30 @@ public class UnreadableMessageHandler implements SOAPHandler<SOAPMessageContext>
     try {
       SOAPFault fault = context.getMessage().getSOAPBody().getFault();
       if (fault != null && fromTheStack(fault)) {
+        QName body = notAnInteractionWeTake(context);
+        if (body != null) {
+          String message =
+              "the message is a "
+                  + body.getLocalPart()
+                  + ", which cpisquery does not take: it answers "
+                  + QueryMessageReader.INTERACTION
+                  + " only; nothing of it was kept";
+          answer(fault, INCONSISTENT_INTERACTION, "interactionId", message, message);
+          context.getMessage().saveChanges();
+          LOG.fine(
+              "a message that is no interaction cpisquery takes was answered "
+                  + INCONSISTENT_INTERACTION);
+          return true;
+        }
         String text = fault.getFaultString();
-        fault.setFaultCode(
-            new QName(
-                SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE,
-                "Client",
-                fault.getFaultCodeAsQName().getPrefix()));
-        fault.setFaultString("the message could not be read: " + text);
-        Detail detail = fault.getDetail() != null ? fault.getDetail() : fault.addDetail();
-        DetailEntry error = detail.addDetailEntry(new QName(CPIS_NS, "cpisError"));
-        error.addChildElement(new QName(CPIS_NS, "code")).addTextNode(CODE);
-        error
-            .addChildElement(new QName(CPIS_NS, "message"))
-            .addTextNode(
-                "the message could not be read as the service's contract defines it ("
-                    + text
-                    + "); nothing of it was kept");
+        answer(
+            fault,
+            CODE,
+            null,
+            "the message could not be read: " + text,
+            "the message could not be read as the service's contract defines it ("
+                + text
+                + "); nothing of it was kept");
         context.getMessage().saveChanges();
         // no message text: it may repeat a value of the request
         LOG.fine("a message the SOAP stack could not read was answered " + CODE);
@@ -77,6 +87,42 @@ public class UnreadableMessageHandler implements SOAPHandler<SOAPMessageContext>
       LOG.warning("could not give an unreadable message's fault its code: " + e.getMessage());
     }
     return true;
+  }
+
+  /**
+   * The name of the body's element when the message went to cpisquery and is an HL7 v3 element
+   * other than the one interaction it takes (Spine's check 4: the interaction must be the body's
+   * element), or null.
+   */
+  private static QName notAnInteractionWeTake(SOAPMessageContext context) {
+    if (!(context.get(MessageContext.SERVLET_REQUEST) instanceof HttpServletRequest req)
+        || !req.getRequestURI().endsWith("/cpisquery")
+        || !(req.getAttribute(AnonymousReplyFilter.BODY_ELEMENT) instanceof QName body)) {
+      return null;
+    }
+    return CPIS_NS.equals(body.getNamespaceURI())
+            && !QueryMessageReader.INTERACTION.equals(body.getLocalPart())
+        ? body
+        : null;
+  }
+
+  /** The fault made the sender's, with a cpisError: its code, the field (or null) and message. */
+  private static void answer(
+      SOAPFault fault, String code, String field, String faultString, String message)
+      throws SOAPException {
+    fault.setFaultCode(
+        new QName(
+            SOAPConstants.URI_NS_SOAP_1_1_ENVELOPE,
+            "Client",
+            fault.getFaultCodeAsQName().getPrefix()));
+    fault.setFaultString(faultString);
+    Detail detail = fault.getDetail() != null ? fault.getDetail() : fault.addDetail();
+    DetailEntry error = detail.addDetailEntry(new QName(CPIS_NS, "cpisError"));
+    error.addChildElement(new QName(CPIS_NS, "code")).addTextNode(code);
+    if (field != null) {
+      error.addChildElement(new QName(CPIS_NS, "field")).addTextNode(field);
+    }
+    error.addChildElement(new QName(CPIS_NS, "message")).addTextNode(message);
   }
 
   /** A SOAP 1.1 Client or Server fault without a cpisError: raised by the stack, not by us. */

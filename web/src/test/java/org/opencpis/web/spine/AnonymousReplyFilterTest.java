@@ -3,6 +3,7 @@ package org.opencpis.web.spine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import javax.xml.namespace.QName;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,22 @@ class AnonymousReplyFilterTest {
             .getBytes(StandardCharsets.UTF_8);
     assertThat(AnonymousReplyFilter.nonAnonymousReply(inBody)).isEmpty();
     assertThat(AnonymousReplyFilter.nonAnonymousReply("not xml".getBytes(StandardCharsets.UTF_8)))
+        .isEmpty();
+  }
+
+  @Test
+  @DisplayName("the body's element is named for a fault raised before the body is bound")
+  void bodyElement() {
+    assertThat(AnonymousReplyFilter.bodyElement(envelope(AnonymousReplyFilter.WSA_2004, "")))
+        .contains(new QName("x"));
+    byte[] hl7 =
+        ("<s:Envelope xmlns:s='http://schemas.xmlsoap.org/soap/envelope/'><s:Header/><s:Body>"
+                + "<FOO_IN000006GB01 xmlns='urn:hl7-org:v3'><id root='1'/></FOO_IN000006GB01>"
+                + "</s:Body></s:Envelope>")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(AnonymousReplyFilter.bodyElement(hl7))
+        .contains(new QName("urn:hl7-org:v3", "FOO_IN000006GB01"));
+    assertThat(AnonymousReplyFilter.bodyElement("not xml".getBytes(StandardCharsets.UTF_8)))
         .isEmpty();
   }
 }

@@ -2,6 +2,7 @@ package org.opencpis.notification;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.opencpis.shared.PersonName;
 
 /**
  * A message from the hub to one local authority, as it crosses the seam (a JMS text message of JSON
@@ -41,7 +42,13 @@ public record LaNotification(
   public record Child(
       String localChildId, String givenName, String familyName, LocalDate birthDate) {}
 
-  /** Who looked, when, from where, and in which care setting. */
+  /**
+   * Who looked, when, from where, and in which care setting.
+   *
+   * @param viewerName the viewer's whole name, as a person reads it
+   * @param viewer the same name in its parts (null in notifications kept before parts were)
+   * @param queryEventId the id the clinical system gave its query (the national event id)
+   */
   public record Access(
       String accessEventId,
       Instant accessedAt,
@@ -50,7 +57,12 @@ public record LaNotification(
       String jobRoleName,
       String organisationOds,
       String organisationName,
-      String careSetting) {}
+      String careSetting,
+      PersonName viewer,
+      String queryEventId,
+      String sdsUserId,
+      String sdsRoleProfileId,
+      String systemAsid) {}
 
   /** A superseded NHS number and the one that replaced it (R4). */
   public record Inactive(String oldNhsNumber, String currentNhsNumber) {}

@@ -12,6 +12,7 @@ import org.opencpis.casework.domain.CaseworkRefusal;
 import org.opencpis.hub.application.HubFault;
 import org.opencpis.hub.application.QueryRequest;
 import org.opencpis.hub.domain.Viewer;
+import org.opencpis.shared.PersonName;
 
 /** Issue 9: what one audited call's row says, from its request, its answer or its refusal. */
 class AuditInterceptorTest {
@@ -68,7 +69,9 @@ class AuditInterceptorTest {
   void record() throws Exception {
     AuditContext hl7 = new AuditContext();
     hl7.enter(AuditContext.HL7, "QBP^Q11 42", "hl7 facility RWE, address 127.0.0.1");
-    Viewer nurse = new Viewer("555000111222", null, "EDSYS", "Ada", null, null, "RWE", "UHL");
+    Viewer nurse =
+        new Viewer(
+            "555000111222", null, "EDSYS", PersonName.unparsed("Ada"), null, null, "RWE", "UHL");
     QueryRequest q = new QueryRequest("999 123 4568", "Q1", true, "ED", nurse, "HL7");
 
     AuditRecord r =

@@ -86,7 +86,7 @@ class Hl7QueryIT {
     Message second =
         Mllp.send(qbp("RBK", nhs, "Q2", Mllp.controlId(), "UNICODE UTF-8", "555000999888", "Bea"));
 
-    assertThat(observation(second, "A1", "CPIS-ACCESS-BY")).isEqualTo("^Bea Okafor");
+    assertThat(observation(second, "A1", "CPIS-ACCESS-BY")).isEqualTo("^Okafor^Bea");
     assertThat(observation(second, "A1", "CPIS-ACCESS-ORG"))
         .isEqualTo("Walsall Healthcare NHS Trust^^^^^^^^^RBK");
     assertThat(observation(second, "A1", "CPIS-ACCESS-SETTING")).isEqualTo("MIU");
@@ -187,8 +187,8 @@ class Hl7QueryIT {
             qbp("RWE", nhs, "Q2", Mllp.controlId(), "8859/1", "555000000002", "Renée Müller"));
     assertThat(get(latin1, "/MSH-18")).isEqualTo("8859/1");
     assertThat(get(latin1, "/QPD-4-3")).isEqualTo("Renée Müller");
-    assertThat(observation(latin1, "A1", "CPIS-ACCESS-BY")).isEqualTo("^Renée Müller Okafor");
+    assertThat(observation(latin1, "A1", "CPIS-ACCESS-BY")).isEqualTo("^Okafor^Renée Müller");
     // Ż is not in 8859/1: the answer in 8859/1 says '?' for it, as the sender's character set must
-    assertThat(observation(latin1, "A2", "CPIS-ACCESS-BY")).isEqualTo("^Siân ?aneta Okafor");
+    assertThat(observation(latin1, "A2", "CPIS-ACCESS-BY")).isEqualTo("^Okafor^Siân ?aneta");
   }
 }

@@ -83,9 +83,12 @@ final class AdtReader {
     String id = blankToNull(Terser.get(s, field, 0, 1, 1));
     String family = blankToNull(Terser.get(s, field, 0, 2, 1));
     String given = blankToNull(Terser.get(s, field, 0, 3, 1));
+    String middle = blankToNull(Terser.get(s, field, 0, 4, 1));
+    String suffix = blankToNull(Terser.get(s, field, 0, 5, 1));
+    String prefix = blankToNull(Terser.get(s, field, 0, 6, 1));
     return id == null && family == null && given == null
         ? null
-        : new AttendanceMessage.Person(id, family, given);
+        : new AttendanceMessage.Person(id, family, given, middle, suffix, prefix);
   }
 
   static Segment segment(Message m, String name) {

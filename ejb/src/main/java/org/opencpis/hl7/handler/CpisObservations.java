@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.opencpis.hub.application.QueryAnswer;
 import org.opencpis.shared.Hl7Dates;
+import org.opencpis.shared.PersonName;
 
 /**
  * The CP-IS answer as OBX segments, the same in RSP^K11 and ORU^R01 (the profile is in the README).
@@ -64,8 +65,8 @@ final class CpisObservations {
       for (QueryAnswer.PreviousAccess p : a.history()) {
         String sub = "A" + ++n;
         add(rows, "TS", "CPIS-ACCESS-TIME^Accessed at^L", sub, TS.format(p.at().atZone(zone)));
-        if (p.viewerName() != null) {
-          add(rows, "XCN", "CPIS-ACCESS-BY^Accessed by^L", sub, "^" + escape(p.viewerName()));
+        if (p.viewer() != null) {
+          add(rows, "XCN", "CPIS-ACCESS-BY^Accessed by^L", sub, xcn(p.viewer()));
         }
         if (p.jobRoleCode() != null || p.jobRoleName() != null) {
           add(
@@ -116,5 +117,27 @@ final class CpisObservations {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * A name as an XCN without its id: ^family^given^further given names^suffix^prefix, empty
+   * components at the end left off.
+   */
+  static String xcn(PersonName n) {
+    List<String> further =
+        n.given().size() > 1 ? n.given().subList(1, n.given().size()) : List.of();
+    String[] parts = {
+      "",
+      escape(n.family()),
+      escape(n.given(0)),
+      escape(further.isEmpty() ? null : String.join(" ", further)),
+      escape(n.suffix()),
+      escape(n.prefix())
+    };
+    int last = parts.length;
+    while (last > 1 && parts[last - 1].isEmpty()) {
+      last--;
+    }
+    return String.join("^", java.util.Arrays.copyOf(parts, last));
   }
 }

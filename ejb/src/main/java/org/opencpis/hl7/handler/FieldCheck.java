@@ -76,6 +76,9 @@ final class FieldCheck {
     fit(p.id(), PERSON_ID, segment, field, "person identifier");
     fit(p.family(), PERSON_NAME, segment, field, "family name");
     fit(p.given(), PERSON_NAME, segment, field, "given name");
+    fit(p.middle(), PERSON_NAME, segment, field, "further given names");
+    fit(p.suffix(), 40, segment, field, "suffix");
+    fit(p.prefix(), 40, segment, field, "prefix");
     fit(p.displayName(), PERSON_NAME, segment, field, "name");
     return p;
   }

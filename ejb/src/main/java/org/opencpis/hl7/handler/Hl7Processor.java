@@ -22,6 +22,7 @@ import org.opencpis.hub.application.QueryAnswer;
 import org.opencpis.hub.application.QueryRequest;
 import org.opencpis.hub.application.QueryService;
 import org.opencpis.hub.domain.Viewer;
+import org.opencpis.shared.PersonName;
 import org.opencpis.shared.Roles;
 import org.opencpis.shared.Settings;
 
@@ -189,11 +190,23 @@ public class Hl7Processor {
         who == null ? null : cut(who.id(), 20),
         null,
         cut(h.sendingApplication(), 20),
-        who == null ? null : cut(who.displayName(), 200),
+        who == null ? null : cut(who.name()),
         cut(jobRoleCode, 20),
         cut(jobRoleName, 120),
         cut(f.odsCode(), 10),
         cut(org, 160));
+  }
+
+  /** The name's parts as the viewer's columns hold them (FieldCheck refused the longer ones). */
+  private static PersonName cut(PersonName n) {
+    if (n == null) {
+      return null;
+    }
+    return PersonName.ofParts(
+        cut(n.prefix(), 40),
+        n.given().stream().map(g -> cut(g, 100)).toList(),
+        cut(n.family(), 200),
+        cut(n.suffix(), 40));
   }
 
   private static String cut(String s, int max) {

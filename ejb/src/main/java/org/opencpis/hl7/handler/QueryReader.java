@@ -52,7 +52,8 @@ final class QueryReader {
         FieldCheck.person(
             id == null && family == null && given == null
                 ? null
-                : new AttendanceMessage.Person(id, family, given),
+                : new AttendanceMessage.Person(
+                    id, family, given, value(qpd, 4, 4), value(qpd, 4, 5), value(qpd, 4, 6)),
             "QPD",
             4);
     String roleCode =

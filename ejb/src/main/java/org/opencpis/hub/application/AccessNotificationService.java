@@ -74,7 +74,12 @@ public class AccessNotificationService {
                   v.jobRoleName(),
                   v.organisationOds(),
                   v.organisationName(),
-                  e.careSetting()),
+                  e.careSetting(),
+                  v.personName(),
+                  e.queryEventId(),
+                  v.sdsUserId(),
+                  v.sdsRoleProfileId(),
+                  v.systemAsid()),
               null,
               null,
               null);

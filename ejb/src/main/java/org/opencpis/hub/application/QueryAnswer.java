@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.opencpis.audit.AuditedOutcome;
 import org.opencpis.hub.domain.PlanType;
+import org.opencpis.shared.PersonName;
 
 /**
  * What health sees (R18, R19): per LA and plan, who to call and the plan's dates; and the previous
@@ -39,13 +40,31 @@ public record QueryAnswer(
       LocalDate startDate,
       LocalDate endDate) {}
 
-  /** One earlier access: when, who and from where. */
+  /**
+   * One earlier access: when, who and from where.
+   *
+   * @param eventId the id the query gave its access event (the national pertinentCP-ISNHSQuery/id)
+   * @param viewer the viewer's name in its parts, or null
+   * @param person a person with a smartcard (SDS user id) looked; otherwise a system (its ASID)
+   *     acting for the named person
+   */
   public record PreviousAccess(
       Instant at,
-      String viewerName,
+      String eventId,
+      PersonName viewer,
+      boolean person,
+      String sdsUserId,
+      String sdsRoleProfileId,
+      String systemAsid,
       String jobRoleCode,
       String jobRoleName,
       String organisationOds,
       String organisationName,
-      String careSetting) {}
+      String careSetting) {
+
+    /** The viewer's name as a person reads it, or null. */
+    public String viewerName() {
+      return viewer == null ? null : viewer.display();
+    }
+  }
 }

@@ -118,7 +118,12 @@ public class QueryService {
                 e ->
                     new QueryAnswer.PreviousAccess(
                         e.accessedAt(),
-                        e.viewer().name(),
+                        e.queryEventId(),
+                        e.viewer().personName(),
+                        e.viewer().isPerson(),
+                        e.viewer().sdsUserId(),
+                        e.viewer().sdsRoleProfileId(),
+                        e.viewer().systemAsid(),
                         e.viewer().jobRoleCode(),
                         e.viewer().jobRoleName(),
                         e.viewer().organisationOds(),

@@ -3,6 +3,9 @@ package org.opencpis.hub.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
+import org.opencpis.shared.PersonName;
 
 /**
  * Who looked at a child's information: a smartcard user (SDS user id, role profile, job role) or a
@@ -24,9 +27,42 @@ public class Viewer {
   @Column(name = "system_asid", length = 20)
   private String systemAsid;
 
+  /** The whole name as a person reads it; for rows kept before the parts were, the only one. */
   @Size(max = 200, message = "the viewer's name is at most {max} characters")
   @Column(name = "viewer_name", length = 200)
   private String name;
+
+  @Size(max = 40, message = "the viewer's name prefix is at most {max} characters")
+  @Column(name = "viewer_prefix", length = 40)
+  private String namePrefix;
+
+  @Size(max = 100, message = "each of the viewer's given names is at most {max} characters")
+  @Column(name = "viewer_given1", length = 100)
+  private String given1;
+
+  @Size(max = 100, message = "each of the viewer's given names is at most {max} characters")
+  @Column(name = "viewer_given2", length = 100)
+  private String given2;
+
+  @Size(max = 100, message = "each of the viewer's given names is at most {max} characters")
+  @Column(name = "viewer_given3", length = 100)
+  private String given3;
+
+  @Size(max = 100, message = "each of the viewer's given names is at most {max} characters")
+  @Column(name = "viewer_given4", length = 100)
+  private String given4;
+
+  @Size(max = 100, message = "each of the viewer's given names is at most {max} characters")
+  @Column(name = "viewer_given5", length = 100)
+  private String given5;
+
+  @Size(max = 200, message = "the viewer's family name is at most {max} characters")
+  @Column(name = "viewer_family", length = 200)
+  private String family;
+
+  @Size(max = 40, message = "the viewer's name suffix is at most {max} characters")
+  @Column(name = "viewer_suffix", length = 40)
+  private String nameSuffix;
 
   @Size(max = 20, message = "the job role code is at most {max} characters")
   @Column(name = "job_role_code", length = 20)
@@ -50,7 +86,7 @@ public class Viewer {
       String sdsUserId,
       String sdsRoleProfileId,
       String systemAsid,
-      String name,
+      PersonName name,
       String jobRoleCode,
       String jobRoleName,
       String organisationOds,
@@ -58,7 +94,19 @@ public class Viewer {
     this.sdsUserId = sdsUserId;
     this.sdsRoleProfileId = sdsRoleProfileId;
     this.systemAsid = systemAsid;
-    this.name = name;
+    if (name != null) {
+      String whole = name.display();
+      // the whole name is derived, for reading; the parts keep what came
+      this.name = whole != null && whole.length() > 200 ? whole.substring(0, 200) : whole;
+      this.namePrefix = name.prefix();
+      this.given1 = name.given(0);
+      this.given2 = name.given(1);
+      this.given3 = name.given(2);
+      this.given4 = name.given(3);
+      this.given5 = name.given(4);
+      this.family = name.family();
+      this.nameSuffix = name.suffix();
+    }
     this.jobRoleCode = jobRoleCode;
     this.jobRoleName = jobRoleName;
     this.organisationOds = organisationOds;
@@ -88,8 +136,29 @@ public class Viewer {
     return systemAsid;
   }
 
+  /** The whole name as a person reads it ("Dr Ada Grace Okafor MBE"), or null. */
   public String name() {
     return name;
+  }
+
+  /**
+   * The name in its parts, or null when none was given; a row kept before the parts were has its
+   * whole name as the family part.
+   */
+  public PersonName personName() {
+    List<String> given = new ArrayList<>();
+    for (String g : new String[] {given1, given2, given3, given4, given5}) {
+      if (g != null) {
+        given.add(g);
+      }
+    }
+    PersonName parts = PersonName.ofParts(namePrefix, given, family, nameSuffix);
+    return parts != null ? parts : PersonName.unparsed(name);
+  }
+
+  /** A person with a smartcard (an SDS user id), rather than a system acting for someone. */
+  public boolean isPerson() {
+    return sdsUserId != null && !sdsUserId.isBlank();
   }
 
   public String jobRoleCode() {

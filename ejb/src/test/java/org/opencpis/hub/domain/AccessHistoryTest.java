@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.opencpis.shared.PersonName;
 
 class AccessHistoryTest {
 
@@ -20,7 +21,7 @@ class AccessHistoryTest {
             sdsUser,
             null,
             "200000000999",
-            "Name " + sdsUser,
+            PersonName.unparsed("Name " + sdsUser),
             "R8000",
             "Clinician",
             org,
@@ -72,8 +73,26 @@ class AccessHistoryTest {
   @Test
   @DisplayName("R19: a system author is the same person when the ASID and nominated name match")
   void systemAuthors() {
-    Viewer sys1 = new Viewer(null, null, "918999198738", "Tom Price", null, null, "RBK", "Walsall");
-    Viewer sys2 = new Viewer(null, null, "918999198738", "Ann Lee", null, null, "RBK", "Walsall");
+    Viewer sys1 =
+        new Viewer(
+            null,
+            null,
+            "918999198738",
+            PersonName.unparsed("Tom Price"),
+            null,
+            null,
+            "RBK",
+            "Walsall");
+    Viewer sys2 =
+        new Viewer(
+            null,
+            null,
+            "918999198738",
+            PersonName.unparsed("Ann Lee"),
+            null,
+            null,
+            "RBK",
+            "Walsall");
     AccessEvent a =
         new AccessEvent("9990001006", T0.plusSeconds(60), "q", "SOAP", "MIU", sys1, List.of("855"));
     AccessEvent b =

@@ -22,6 +22,7 @@ import org.opencpis.hub.application.QueryAnswer;
 import org.opencpis.hub.application.QueryRequest;
 import org.opencpis.hub.application.QueryService;
 import org.opencpis.hub.domain.Viewer;
+import org.opencpis.shared.PersonName;
 
 /**
  * What health sees, as JSON for the clinician's page (R18-R20): the same query as cpisquery's
@@ -89,7 +90,7 @@ public class HealthQueryResource {
             sdsUserId(security.getUserPrincipal().getName()),
             null,
             null,
-            name,
+            PersonName.unparsed(name),
             null,
             blankToNull(q.jobRole()),
             org.toUpperCase(Locale.ROOT),

@@ -319,20 +319,16 @@ final class QueryMessageReader {
   }
 
   /**
-   * The name as one string, read as Spine reads a PN: the first prefix, up to five given names, the
-   * first family name and the first suffix, joined in that order.
+   * The name in its parts, read as Spine reads a PN: the first prefix, up to five given names, the
+   * first family name and the first suffix; null when it has none.
    */
-  static String name(AuthorPerson p) {
+  static org.opencpis.shared.PersonName name(AuthorPerson p) {
     if (p == null || p.getName() == null) {
       return null;
     }
     NameParts parts = NameParts.of(p.getName());
-    List<String> words = new ArrayList<>();
-    words.add(parts.prefix);
-    words.addAll(parts.given);
-    words.add(parts.family);
-    words.add(parts.suffix);
-    return blankToNull(String.join(" ", words.stream().filter(Objects::nonNull).toList()));
+    return org.opencpis.shared.PersonName.ofParts(
+        parts.prefix, parts.given, parts.family, parts.suffix);
   }
 
   /** The parts of a national name, in document order. */

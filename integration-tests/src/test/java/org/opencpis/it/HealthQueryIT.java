@@ -90,6 +90,43 @@ class HealthQueryIT {
     assertThat(((JsonObject) anonymousOrg.json()).getString("field")).isEqualTo("organisationOds");
   }
 
+  @Test
+  @DisplayName(
+      "R19: a viewer's name sent in its parts is kept in them: the history gives the parts and the whole name, the council's step the whole name")
+  void nameInParts() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    String body =
+        Json.createObjectBuilder(
+                Json.createReader(new java.io.StringReader(query(nhs, "RWE"))).readObject())
+            .remove("viewerName")
+            .add(
+                "viewer",
+                Json.createObjectBuilder()
+                    .add("prefix", "Dr")
+                    .add("given", Json.createArrayBuilder().add("Ada").add("Grace"))
+                    .add("family", "Okafor")
+                    .add("suffix", "MBE"))
+            .build()
+            .toString();
+
+    JsonObject a = Council.ok(Rest.post(Spine.CLINICIAN, "/health/cpis", body));
+    JsonObject mine = a.getJsonArray("previousAccesses").getJsonObject(0);
+    assertThat(mine.getString("viewerName")).isEqualTo("Dr Ada Grace Okafor MBE");
+    JsonObject parts = mine.getJsonObject("viewer");
+    assertThat(parts.getString("prefix")).isEqualTo("Dr");
+    assertThat(parts.getJsonArray("given").getValuesAs(jakarta.json.JsonString::getString))
+        .containsExactly("Ada", "Grace");
+    assertThat(parts.getString("family")).isEqualTo("Okafor");
+    assertThat(parts.getString("suffix")).isEqualTo("MBE");
+
+    long inbox = Council.inbox(Spine.LEICS_ADMIN, "CPIS_VIRTUAL_WORKER");
+    assertThat(
+            Council.awaitStepFor(Spine.LEICS_ADMIN, inbox, nhs, 1)
+                .getJsonObject("access")
+                .getString("viewerName"))
+        .isEqualTo("Dr Ada Grace Okafor MBE");
+  }
+
   static String query(String nhs, String org) {
     return Json.createObjectBuilder()
         .add("nhsNumber", nhs)

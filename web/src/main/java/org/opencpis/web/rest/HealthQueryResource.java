@@ -39,11 +39,16 @@ import org.opencpis.shared.PersonName;
 @Consumes(MediaType.APPLICATION_JSON)
 public class HealthQueryResource {
 
-  /** The query: the NHS number and who is looking, from where. */
+  /**
+   * The query: the NHS number and who is looking, from where. The viewer's name comes in its parts
+   * ({@code viewer}: prefix, given, family, suffix) or as one string ({@code viewerName}, kept
+   * whole as the family part); the parts win when both are sent.
+   */
   public record HealthQuery(
       @Size(max = Limits.NHS_NUMBER) String nhsNumber,
       @Size(max = 20) String careSetting,
       @Size(max = 200) String viewerName,
+      PersonName viewer,
       @Size(max = 120) String jobRole,
       @Size(max = 10) String organisationOds,
       @Size(max = 160) String organisationName) {}
@@ -59,10 +64,11 @@ public class HealthQueryResource {
       LocalDate startDate,
       LocalDate endDate) {}
 
-  /** One earlier access: when, who, from where. */
+  /** One earlier access: when, who (the whole name and its parts), from where. */
   public record PreviousAccess(
       Instant at,
       String viewerName,
+      PersonName viewer,
       String jobRole,
       String organisationOds,
       String organisationName,
@@ -84,13 +90,16 @@ public class HealthQueryResource {
       throw invalid(null, "send the query as JSON");
     }
     String org = required(q.organisationOds(), "organisationOds", "your organisation's ODS code");
-    String name = required(q.viewerName(), "viewerName", "your name");
+    PersonName name =
+        q.viewer() != null && !q.viewer().isEmpty()
+            ? q.viewer()
+            : PersonName.unparsed(required(q.viewerName(), "viewerName", "your name"));
     Viewer viewer =
         new Viewer(
             sdsUserId(security.getUserPrincipal().getName()),
             null,
             null,
-            PersonName.unparsed(name),
+            name,
             null,
             blankToNull(q.jobRole()),
             org.toUpperCase(Locale.ROOT),
@@ -134,6 +143,7 @@ public class HealthQueryResource {
                     new PreviousAccess(
                         p.at(),
                         p.viewerName(),
+                        p.viewer(),
                         p.jobRoleName() != null ? p.jobRoleName() : p.jobRoleCode(),
                         p.organisationOds(),
                         p.organisationName(),

@@ -120,6 +120,7 @@ class DatabaseOutageIT {
     }
     Instant down;
     Instant up;
+    boolean healthDownSeen = false;
     try {
       // the load runs normally first
       Awaitility.await()
@@ -128,7 +129,14 @@ class DatabaseOutageIT {
       down = Instant.now();
       try {
         pgCtl("stop", "-m", "fast");
-        Thread.sleep(OUTAGE_SECONDS * 1000L); // the outage itself, under load
+        // the node says it should not take traffic, and why (the management port's readiness)
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(Math.max(5, OUTAGE_SECONDS - 5)))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> databaseReady() == Boolean.FALSE);
+        healthDownSeen = true;
+        long left = OUTAGE_SECONDS * 1000L - Duration.between(down, Instant.now()).toMillis();
+        Thread.sleep(Math.max(0, left)); // the outage itself, under load
       } finally {
         startPostgres();
       }
@@ -138,12 +146,18 @@ class DatabaseOutageIT {
       Awaitility.await()
           .atMost(Duration.ofSeconds(90))
           .until(() -> everyChannelAccepted(calls, back, 2));
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  databaseReady() == Boolean.TRUE && HealthIT.get("/health/ready").status() == 200);
     } finally {
       stop.set(true);
       load.shutdown();
       assertThat(load.awaitTermination(90, TimeUnit.SECONDS)).isTrue();
     }
 
+    assertThat(healthDownSeen).as("/health/ready said the database was DOWN").isTrue();
     List<Call> all = List.copyOf(calls);
     System.out.println(table(all, down, up));
     assertThat(all)
@@ -344,6 +358,16 @@ class DatabaseOutageIT {
     try (var versions = Files.list(Path.of("/etc/postgresql"))) {
       return versions.map(p -> p.getFileName().toString()).sorted().findFirst().orElse(null);
     } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The database check of /health/ready: true UP, false DOWN, null when it cannot be read. */
+  static Boolean databaseReady() {
+    try {
+      var check = HealthIT.checks(HealthIT.get("/health/ready").body()).get("database");
+      return check == null ? null : "UP".equals(check.getString("status"));
+    } catch (Exception e) {
       return null;
     }
   }

@@ -15,6 +15,7 @@ public class AuditContext {
   public static final String HL7 = "HL7";
   public static final String REST = "REST";
   public static final String PAGE = "PAGE";
+  public static final String FHIR = "FHIR";
   public static final String JMS = "JMS";
   public static final String INTERNAL = "INTERNAL";
 

@@ -36,8 +36,9 @@ import org.opencpis.contract.query.QUQIIN010000UK14;
 
 /**
  * Who may do what, every operation against every role, as one table: each REST operation (the
- * OpenAPI document's, all of them), the SOAP query, upload and pull, and the health page's JSON
- * query. A refusal changes nothing, so each row's refusals are tried first and its successes last.
+ * OpenAPI document's, all of them), the SOAP query, upload and pull, the FHIR API's searches and
+ * reads, and the health page's JSON query. A refusal changes nothing, so each row's refusals are
+ * tried first and its successes last.
  *
  * <p>The answers: 200/201/202 done; 401 not signed in; 403 the role may not; 404 another council's
  * object (never shown, not even as forbidden); 409 allowed, but the object's state refuses it. For
@@ -141,6 +142,10 @@ class RoleMatrixIT {
           row("GET /worktime/due",                                "200   200   200   200   200   200   200   200    401", get(f -> "/worktime/due?from=2026-11-20T16:30:00Z&hours=2")),
           row("SOAP cpisquery query",                             "200   200   403   403   403   403   403   403    401", (f, u) -> soap(() -> Spine.query(u).query(byPerson(f.sharedNhs, ED_NURSE)))),
           row("SOAP cpisupload upload",                           "403   403   200   403   403   403   403   403    401", (f, u) -> soap(() -> Spine.upload(u).upload(file("855", child("RM-" + unique(), TestData.nhsNumber(), "Ann", "Matrix", DOB, "CPP", START, null))))),
+          row("FHIR GET /CareTeam?patient:identifier",            "200   200   403   403   403   403   403   403    401", fhir(f -> "/CareTeam?patient:identifier=" + Fhir.NHS + "%7C" + f.sharedNhs)),
+          row("FHIR GET /CareTeam/{id}",                          "200   200   403   403   403   403   403   403    401", fhir(f -> "/CareTeam/" + f.sharedNhs + "-855-CPP")),
+          row("FHIR GET /AuditEvent?patient:identifier",          "200   200   403   403   403   403   403   403    401", fhir(f -> "/AuditEvent?patient:identifier=" + Fhir.NHS + "%7C" + f.sharedNhs)),
+          row("FHIR GET /metadata",                               "200   200   200   200   200   200   200   200    200", fhir(f -> "/metadata")),
           row("SOAP cpisupload pullNotifications",                "403   403   200   403   403   403   403   403    401", (f, u) -> soap(() -> NotificationPullIT.pull(u, "855", LocalDateTime.now(TestData.LONDON).minusHours(1), null))));
   // spotless:on
 
@@ -264,7 +269,7 @@ class RoleMatrixIT {
 
   @Test
   @DisplayName(
-      "Security: every operation (REST, SOAP query, upload and pull, health JSON) answers each role as the table says")
+      "Security: every operation (REST, SOAP query, upload and pull, health JSON, FHIR) answers each role as the table says")
   void everyOperationEveryRole() {
     List<String> wrong = new ArrayList<>();
     int checked = 0;
@@ -318,7 +323,7 @@ class RoleMatrixIT {
     Set<String> inTable =
         TABLE.stream()
             .map(Row::operation)
-            .filter(o -> !o.startsWith("SOAP "))
+            .filter(o -> !o.startsWith("SOAP ") && !o.startsWith("FHIR "))
             .map(o -> o.replaceFirst(" \\(.*\\)$", ""))
             .collect(Collectors.toCollection(TreeSet::new));
     assertThat(inTable)
@@ -360,6 +365,11 @@ class RoleMatrixIT {
 
   static Call csv(Part path, Part body) {
     return (f, u) -> Rest.post(u, path.of(f), "text/csv", body.of(f)).status();
+  }
+
+  /** A GET of the FHIR API (/cpis/FHIR/R4), with an ED nurse's headers. */
+  static Call fhir(Part path) {
+    return (f, u) -> FhirIT.get(u, path.of(f), "role-matrix", "application/fhir+json").statusCode();
   }
 
   interface SoapCall {

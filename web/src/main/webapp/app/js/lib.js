@@ -52,6 +52,37 @@ export async function api(path, { method = 'GET', body } = {}) {
   return data;
 }
 
+/**
+ * Calls CP-IS over FHIR R4 (/cpis/FHIR/R4), as a FHIR-speaking clinical system would: GET with
+ * the user's details in the request headers (the API's one seam for who is asking). Answers the
+ * parsed resource and the response headers; an OperationOutcome refusal becomes an ApiError with
+ * the national error code (e.g. INVALID_SEARCH_DATA) and its diagnostics as the message.
+ */
+export async function fhir(path, headers) {
+  const url = new URL('../FHIR/R4/' + path, location.origin + location.pathname);
+  const res = await fetch(url, {
+    headers: Object.assign({ Accept: 'application/fhir+json' }, headers),
+    credentials: 'same-origin',
+  });
+  let data = null;
+  try {
+    data = await res.json();
+  } catch (e) {
+    data = null;
+  }
+  if (!res.ok) {
+    const issue = data && data.resourceType === 'OperationOutcome' && data.issue && data.issue[0];
+    const coding = issue && issue.details && issue.details.coding && issue.details.coding[0];
+    const message =
+      (issue && issue.diagnostics) ||
+      (res.status === 401 || res.status === 403
+        ? 'You are not allowed to do this (HTTP ' + res.status + ')'
+        : 'The service could not answer (HTTP ' + res.status + ')');
+    throw new ApiError(res.status, message, null, coding && coding.code);
+  }
+  return { resource: data, headers: res.headers };
+}
+
 /** Makes an element: h('p', {class: 'govuk-body'}, 'text', child, ...). */
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);

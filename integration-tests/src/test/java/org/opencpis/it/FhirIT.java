@@ -347,9 +347,13 @@ class FhirIT {
     scheduled.put("IsUnscheduledAccessEvent", "false");
     long before = AuditIT.last();
 
-    Bundle b = Fhir.careTeams(Fhir.client(Spine.CLINICIAN, scheduled), nhs);
+    IGenericClient scheduledClient = Fhir.client(Spine.CLINICIAN, scheduled);
+    CapturingInterceptor capture = new CapturingInterceptor();
+    scheduledClient.registerInterceptor(capture);
+    Bundle b = Fhir.careTeams(scheduledClient, nhs);
 
     assertThat(b.getTotal()).isEqualTo(1);
+    assertThat(accessEvent(capture)).as("nothing recorded, nothing to cite").isNull();
     JsonObject row = AuditIT.onlyRowSince(before);
     assertThat(row.getString("channel")).isEqualTo("FHIR");
     assertThat(row.getString("operation")).isEqualTo("cpis.query");
@@ -362,15 +366,21 @@ class FhirIT {
     assertThat(Fhir.auditEvents(Fhir.clinician(), nhs).getTotal()).isZero();
 
     // B0170 is never notified, whatever the header says
-    Bundle silent = Fhir.careTeams(Fhir.client(Spine.SILENT_VIEWER, Fhir.edNurse()), nhs);
+    IGenericClient silentClient = Fhir.client(Spine.SILENT_VIEWER, Fhir.edNurse());
+    silentClient.registerInterceptor(capture);
+    Bundle silent = Fhir.careTeams(silentClient, nhs);
     assertThat(silent.getTotal()).isEqualTo(1);
+    assertThat(accessEvent(capture)).isNull();
     assertThat(Children.accesses(nhs)).isZero();
 
     // unscheduled, said outright: recorded, notified
     Map<String, String> unscheduled = new HashMap<>(Fhir.edNurse());
     unscheduled.put("IsUnscheduledAccessEvent", "true");
-    Fhir.careTeams(Fhir.client(Spine.CLINICIAN, unscheduled), nhs);
+    IGenericClient unscheduledClient = Fhir.client(Spine.CLINICIAN, unscheduled);
+    unscheduledClient.registerInterceptor(capture);
+    Fhir.careTeams(unscheduledClient, nhs);
     assertThat(Children.accesses(nhs)).isEqualTo(1);
+    assertThat(accessEvent(capture)).as("the recorded access is named").isNotBlank();
     JsonObject step = Council.awaitStepFor(Spine.LEICS_ADMIN, inbox, nhs, 1);
     assertThat(step.getString("typeName")).isEqualTo("CPIS Follow Up");
     assertThat(
@@ -572,6 +582,12 @@ class FhirIT {
 
   interface Call {
     Object call() throws Exception;
+  }
+
+  /** The access a CareTeam view recorded, as its answer names it; null when none. */
+  static String accessEvent(CapturingInterceptor capture) {
+    List<String> h = capture.getLastResponse().getHeaders("X-CPIS-Access-Event");
+    return h == null || h.isEmpty() ? null : h.get(0);
   }
 
   static void assertError(Call call, int status, String issueCode, String spineCode) {

@@ -227,7 +227,7 @@ class PagesIT {
 
   @Test
   @DisplayName(
-      "R18 R19 R20: a clinician checks CP-IS on the health page: the council's name, out-of-hours number, plan and previous accesses; the council is notified; nothing held says so")
+      "R18 R19 R20: a clinician checks CP-IS on the health page (which asks the FHIR API): the council's name, out-of-hours number, plan and previous accesses; the council is notified; nothing held says so; a bad NHS number is refused by field")
   void whatHealthSees() throws Exception {
     String nhs = TestData.nhsNumber();
     Spine.upload(Spine.LEICESTERSHIRE)
@@ -241,7 +241,8 @@ class PagesIT {
 
       b.follow("a[href='app/health.html']");
       b.type("#nhsNumber", formatted(nhs));
-      b.type("#viewerName", "Lena Marsh");
+      b.type("#viewerGiven", "Lena");
+      b.type("#viewerFamily", "Marsh");
       b.type("#jobRole", "Nurse Access Role");
       b.type("#organisationOds", "RWE");
       b.type("#organisationName", UHL);
@@ -265,6 +266,11 @@ class PagesIT {
       b.click("#check");
       b.awaitText("#no-records", "No CP-IS information held");
       b.screenshot("11-health-nothing-held");
+
+      b.type("#nhsNumber", TestData.nhsNumberWithBadCheckDigit());
+      b.click("#check");
+      assertThat(b.awaitText("#error-summary", "There is a problem")).contains("NHS number");
+      assertThat(b.bodyText()).doesNotContain("No CP-IS information held");
     }
 
     long inbox = Council.inbox(Spine.LEICS_ADMIN, "CPIS_VIRTUAL_WORKER");

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.opencpis.shared.DomainMetrics;
 
 /**
  * Leaves one audit row for each audited call a channel makes (see {@link AuditContext#begin()}):
@@ -32,6 +33,7 @@ public class AuditInterceptor {
 
   @Inject AuditContext context;
   @Inject AuditTrail trail;
+  @Inject DomainMetrics metrics;
   @Resource TransactionSynchronizationRegistry transactions;
 
   @AroundInvoke
@@ -47,8 +49,10 @@ public class AuditInterceptor {
         result = ic.proceed();
       } catch (Exception e) {
         context.recorded();
+        String refused = refusal(e);
+        metrics.call(context.channel(), a.value(), refused);
         try {
-          trail.recordApart(record(context, trail, a, ic.getParameters(), refusal(e)));
+          trail.recordApart(record(context, trail, a, ic.getParameters(), refused));
         } catch (RuntimeException notKept) {
           // the database itself is failing: the caller gets its own error, not the audit's
           e.addSuppressed(notKept);
@@ -61,7 +65,9 @@ public class AuditInterceptor {
         throw e;
       }
       context.recorded();
-      AuditRecord r = record(context, trail, a, ic.getParameters(), outcome(a, result));
+      String outcome = outcome(a, result);
+      metrics.call(context.channel(), a.value(), outcome);
+      AuditRecord r = record(context, trail, a, ic.getParameters(), outcome);
       if (inLiveTransaction()) {
         trail.record(r);
       } else {

@@ -185,7 +185,7 @@ public class DeadLetters {
     }
   }
 
-  private static String dlqName(String queue) {
+  static String dlqName(String queue) {
     String q = QUEUES.get(queue);
     if (q == null) {
       throw new IllegalArgumentException(
@@ -199,7 +199,7 @@ public class DeadLetters {
     return (Enumeration<String>) e;
   }
 
-  private static Queue lookup(String name) {
+  static Queue lookup(String name) {
     try {
       return (Queue) new InitialContext().lookup(name);
     } catch (NamingException e) {

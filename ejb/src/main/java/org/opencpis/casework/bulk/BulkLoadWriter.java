@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.opencpis.casework.application.PlanService;
 import org.opencpis.casework.domain.Child;
+import org.opencpis.shared.DomainMetrics;
 
 /**
  * Decides a chunk of rows against the council's file and records the outcomes, in the chunk's
@@ -29,6 +30,7 @@ public class BulkLoadWriter extends AbstractItemWriter {
 
   @Inject BulkLoadRepository loads;
   @Inject PlanService plans;
+  @Inject DomainMetrics metrics;
 
   private String laCode;
 
@@ -74,5 +76,6 @@ public class BulkLoadWriter extends AbstractItemWriter {
       loads.add(new BulkLoadRow(id, v));
     }
     loads.count(id, applied, unchanged, rejected);
+    metrics.bulkLoadRows(applied + unchanged + rejected);
   }
 }

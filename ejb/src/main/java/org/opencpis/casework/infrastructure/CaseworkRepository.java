@@ -3,6 +3,7 @@ package org.opencpis.casework.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.opencpis.casework.domain.AccessNotice;
@@ -125,6 +126,22 @@ public class CaseworkRepository {
         .setParameter("inbox", inbox)
         .setParameter("done", StepStatus.COMPLETED)
         .getSingleResult();
+  }
+
+  /**
+   * Every council inbox with open steps: council, inbox name, how many are open and how many of
+   * those are past their due time at {@code now}. Counted by the database, one row per inbox.
+   */
+  public List<Object[]> openStepsPerInbox(Instant now) {
+    return em.createQuery(
+            "select s.inbox.laCode, s.inbox.name, count(s),"
+                + " sum(case when s.dueAt < :now then 1 else 0 end)"
+                + " from WorkflowStep s where s.status <> :done"
+                + " group by s.inbox.laCode, s.inbox.name",
+            Object[].class)
+        .setParameter("now", now)
+        .setParameter("done", StepStatus.COMPLETED)
+        .getResultList();
   }
 
   public List<WorkflowStep> stepsOfChild(Child child) {

@@ -23,6 +23,7 @@ import org.opencpis.hl7.Hl7Settings;
 import org.opencpis.hl7.Hl7Tls;
 import org.opencpis.hl7.Peer;
 import org.opencpis.hl7.handler.Hl7Gateway;
+import org.opencpis.shared.DomainMetrics;
 
 /**
  * One MLLP connection, served on its own thread: its first byte says TLS (a handshake record, 0x16)
@@ -46,6 +47,7 @@ final class MllpConnection implements Runnable {
   private final Hl7Settings settings;
   private final Hl7Tls tls;
   private final Hl7Gateway gateway;
+  private final DomainMetrics metrics;
   private final Runnable closed;
 
   private volatile long deadline = NONE;
@@ -53,11 +55,17 @@ final class MllpConnection implements Runnable {
   private volatile boolean expired;
 
   MllpConnection(
-      Socket socket, Hl7Settings settings, Hl7Tls tls, Hl7Gateway gateway, Runnable closed) {
+      Socket socket,
+      Hl7Settings settings,
+      Hl7Tls tls,
+      Hl7Gateway gateway,
+      DomainMetrics metrics,
+      Runnable closed) {
     this.socket = socket;
     this.settings = settings;
     this.tls = tls;
     this.gateway = gateway;
+    this.metrics = metrics;
     this.closed = closed;
   }
 
@@ -152,7 +160,22 @@ final class MllpConnection implements Runnable {
       await(settings.readTimeout(), "the answer");
       new ExtendedMinLLPWriter(out, charset, true).writeMessage(answer);
       out.flush();
+      metrics.hl7Answer(ackCode(answer));
     }
+  }
+
+  /** MSA-1 of an answer (AA, AE, AR), or null when it has none. */
+  static String ackCode(String answer) {
+    int segment = answer.startsWith("MSA|") ? 0 : answer.indexOf("\rMSA|");
+    if (segment < 0) {
+      return null;
+    }
+    int start = answer.indexOf('|', segment) + 1;
+    int end = start;
+    while (end < answer.length() && answer.charAt(end) != '|' && answer.charAt(end) != '\r') {
+      end++;
+    }
+    return answer.substring(start, end);
   }
 
   private void await(Duration d, String what) {

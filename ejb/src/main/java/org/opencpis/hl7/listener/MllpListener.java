@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 import org.opencpis.hl7.Hl7Settings;
 import org.opencpis.hl7.Hl7Tls;
 import org.opencpis.hl7.handler.Hl7Gateway;
+import org.opencpis.shared.DomainMetrics;
 
 /**
  * The MLLP listener, started with the application and stopped (port freed) when it is undeployed.
@@ -55,6 +56,7 @@ public class MllpListener {
   @Inject Hl7Settings settings;
   @Inject Hl7Tls tls;
   @Inject Hl7Gateway gateway;
+  @Inject DomainMetrics metrics;
 
   private final Set<MllpConnection> connections = ConcurrentHashMap.newKeySet();
   private final AtomicInteger refused = new AtomicInteger();
@@ -87,6 +89,7 @@ public class MllpListener {
       LOG.log(Level.SEVERE, "HL7 MLLP listener cannot bind " + address + ":" + port, e);
       return;
     }
+    metrics.hl7Connections(connections, Set::size);
     watchdog.scheduleWithFixedDelay(this::expireLate, 250, 250, TimeUnit.MILLISECONDS);
     threads.execute(this::accept);
     LOG.info(
@@ -148,7 +151,8 @@ public class MllpListener {
       }
       MllpConnection[] self = new MllpConnection[1];
       self[0] =
-          new MllpConnection(socket, settings, tls, gateway, () -> connections.remove(self[0]));
+          new MllpConnection(
+              socket, settings, tls, gateway, metrics, () -> connections.remove(self[0]));
       connections.add(self[0]);
       try {
         threads.execute(self[0]);

@@ -25,6 +25,7 @@ import org.opencpis.hub.domain.RetentionPolicy;
 import org.opencpis.hub.domain.SharedRecord;
 import org.opencpis.hub.infrastructure.AccessEventPublisher;
 import org.opencpis.hub.infrastructure.RegisterRepository;
+import org.opencpis.shared.DomainMetrics;
 import org.opencpis.shared.InvalidValueException;
 import org.opencpis.shared.NhsNumber;
 import org.opencpis.shared.Roles;
@@ -56,6 +57,7 @@ public class QueryService {
   @Inject Settings settings;
   @Inject Validator validator;
   @Inject DemographicsService demographics;
+  @Inject DomainMetrics metrics;
 
   @Audited("cpis.query")
   public QueryAnswer query(QueryRequest q) {
@@ -99,6 +101,7 @@ public class QueryService {
               current, now, q.queryEventId(), q.channel(), q.careSetting(), q.viewer(), laCodes);
       register.add(event);
       publisher.publish(event);
+      metrics.access(q.channel());
       accessId = event.id();
       LOG.info(
           "access "

@@ -133,7 +133,9 @@ public class QueryService {
     List<QueryAnswer.Entry> entries =
         visible.stream()
             .sorted(
-                Comparator.comparing(SharedRecord::laCode).thenComparing(SharedRecord::planType))
+                Comparator.comparing(SharedRecord::laCode)
+                    .thenComparing(SharedRecord::localChildId)
+                    .thenComparing(SharedRecord::planType))
             .map(r -> entry(r, las.get(r.laCode())))
             .toList();
     return new QueryAnswer(current, entries, previous, accessId);
@@ -162,6 +164,18 @@ public class QueryService {
     String emergency =
         r.emergencyDutyPhone() != null ? r.emergencyDutyPhone() : la.emergencyDutyPhone();
     return new QueryAnswer.Entry(
-        la.odsCode(), la.name(), office, emergency, r.planType(), r.startDate(), r.endDate());
+        la.odsCode(),
+        la.name(),
+        office,
+        emergency,
+        r.planType(),
+        r.startDate(),
+        r.endDate(),
+        r.nhsNumber(),
+        r.subjectKind(),
+        r.localChildId(),
+        r.givenName(),
+        r.familyName(),
+        r.birthDate());
   }
 }

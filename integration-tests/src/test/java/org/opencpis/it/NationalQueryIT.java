@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencpis.contract.hl7.AccessRecord;
-import org.opencpis.contract.hl7.CPISResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -56,15 +54,14 @@ class NationalQueryIT {
         .contains("Leicestershire County Council")
         .contains("CPP");
     assertThat(Children.accesses(nhs)).isEqualTo(1);
-    AccessRecord first = history(nhs).get(1);
-    assertThat(first.getViewerName().getFamily()).isEqualTo("Dr Ada Grace Okafor MBE");
-    assertThat(first.getJobRole().getCode()).isEqualTo("R8001");
-    assertThat(first.getJobRole().getDisplayName()).isEqualTo("Nurse Access Role");
-    assertThat(first.getOrganization().getId().getExtension()).isEqualTo("RWE");
-    assertThat(first.getOrganization().getName())
-        .isEqualTo("University Hospitals of Leicester NHS Trust");
+    SpineAnswer.Access first = history(nhs).get(1);
+    assertThat(first.viewerName()).isEqualTo("Dr Ada Grace Okafor MBE");
+    assertThat(first.jobRoleCode()).isEqualTo("R8001");
+    assertThat(first.jobRoleName()).isEqualTo("Nurse Access Role");
+    assertThat(first.organisationOds()).isEqualTo("RWE");
+    assertThat(first.organisationName()).isEqualTo("University Hospitals of Leicester NHS Trust");
     // a national query has no care setting (our extension): recorded as not known
-    assertThat(first.getCareSetting()).isNull();
+    assertThat(SpineAnswer.careSettings(nhs).get(1)).isNull();
   }
 
   @Test
@@ -99,10 +96,10 @@ class NationalQueryIT {
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).contains("REPC_IN000007GB01").contains("Leicestershire County Council");
-    AccessRecord first = history(nhs).get(1);
-    assertThat(first.getViewerName().getFamily()).isEqualTo("Sam Patel");
-    assertThat(first.getJobRole().getDisplayName()).isEqualTo("Clinical Practitioner Access Role");
-    assertThat(first.getOrganization().getId().getExtension()).isEqualTo("RWE");
+    SpineAnswer.Access first = history(nhs).get(1);
+    assertThat(first.viewerName()).isEqualTo("Sam Patel");
+    assertThat(first.jobRoleName()).isEqualTo("Clinical Practitioner Access Role");
+    assertThat(first.organisationOds()).isEqualTo("RWE");
   }
 
   @Test
@@ -122,7 +119,7 @@ class NationalQueryIT {
             .send(Spine.CLINICIAN);
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(history(nhs).get(1).getViewerName().getFamily())
+    assertThat(history(nhs).get(1).viewerName())
         .isEqualTo("Dr Ada Grace Maria Jo Lee Okafor-Reyes MBE");
   }
 
@@ -156,7 +153,7 @@ class NationalQueryIT {
         NationalQuery.byPerson(nhs).extensions("<careSetting code=\"ed\"/>").send(Spine.CLINICIAN);
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(history(nhs).get(1).getCareSetting().getCode()).isEqualTo("ED");
+    assertThat(SpineAnswer.careSettings(nhs).get(0)).isEqualTo("ED");
   }
 
   /** A Spine check: the code it raises, and how a query breaks it. */
@@ -396,13 +393,9 @@ class NationalQueryIT {
    * The child's access history, newest first, as our own client reads the next answer (by another
    * person, so that the 24-hour repeat rule keeps both).
    */
-  private static List<AccessRecord> history(String nhs) throws Exception {
-    CPISResult result =
-        Spine.query(Spine.CLINICIAN)
-            .query(byPerson(nhs, MIU_DOCTOR))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult();
-    return result.getAccessRecord();
+  private static List<SpineAnswer.Access> history(String nhs) throws Exception {
+    SpineAnswer result =
+        SpineAnswer.of(Spine.query(Spine.CLINICIAN).query(byPerson(nhs, MIU_DOCTOR)));
+    return result.history();
   }
 }

@@ -1,6 +1,7 @@
 package org.opencpis.it;
 
 import jakarta.xml.ws.BindingProvider;
+import jakarta.xml.ws.handler.Handler;
 import jakarta.xml.ws.soap.AddressingFeature;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
@@ -86,6 +88,10 @@ public final class Spine {
   public static CpisQueryPortType query(User user, String baseUrl) {
     CpisQueryPortType port = new Cpisquery().getCpisQueryPort(new AddressingFeature(true, true));
     configure((BindingProvider) port, baseUrl + "/spine/cpisquery", user);
+    // no records found comes as the body's own QUQI_IN010000UK14, as Spine sends it
+    ((BindingProvider) port)
+        .getBinding()
+        .setHandlerChain(List.<Handler>of(new SpineAnswer.NotFoundInWrapper()));
     return port;
   }
 

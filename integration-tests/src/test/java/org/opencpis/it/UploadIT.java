@@ -510,7 +510,12 @@ class UploadIT {
   }
 
   static void assertNotShared(String nhs) {
-    SpineAnswer nf = SpineAnswer.of(Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE)));
+    SpineAnswer nf;
+    try {
+      nf = SpineAnswer.of(Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE)));
+    } catch (org.opencpis.contract.query.CpisError e) {
+      throw new AssertionError("the query was refused: " + e.getFaultInfo().getCode(), e);
+    }
     assertThat(nf.found()).as("no records are shared for %s", nhs).isFalse();
     assertThat(nf.responseCode()).isEqualTo("NF");
   }

@@ -1,7 +1,6 @@
 package org.opencpis.it;
 
 import jakarta.xml.ws.BindingProvider;
-import jakarta.xml.ws.handler.Handler;
 import jakarta.xml.ws.soap.AddressingFeature;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.apache.cxf.configuration.jsse.TLSClientParameters;
@@ -89,9 +87,7 @@ public final class Spine {
     CpisQueryPortType port = new Cpisquery().getCpisQueryPort(new AddressingFeature(true, true));
     configure((BindingProvider) port, baseUrl + "/spine/cpisquery", user);
     // no records found comes as the body's own QUQI_IN010000UK14, as Spine sends it
-    ((BindingProvider) port)
-        .getBinding()
-        .setHandlerChain(List.<Handler>of(new SpineAnswer.NotFoundInWrapper()));
+    ClientProxy.getClient(port).getInInterceptors().add(new SpineAnswer.NotFoundInWrapper());
     return port;
   }
 

@@ -1,17 +1,22 @@
 package org.opencpis.it;
 
 import jakarta.xml.bind.JAXBElement;
-import jakarta.xml.soap.SOAPBody;
-import jakarta.xml.soap.SOAPElement;
-import jakarta.xml.soap.SOAPException;
-import jakarta.xml.ws.handler.MessageContext;
-import jakarta.xml.ws.handler.soap.SOAPHandler;
-import jakarta.xml.ws.handler.soap.SOAPMessageContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import javax.xml.namespace.QName;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
 import org.opencpis.contract.hl7.AssignedAuthor;
 import org.opencpis.contract.hl7.AuthorSystem;
 import org.opencpis.contract.hl7.CPISNHSQuery;
@@ -30,8 +35,8 @@ import org.opencpis.contract.hl7.PlanPertinentInformation;
 import org.opencpis.contract.hl7.QUQIIN010000UK14;
 import org.opencpis.contract.hl7.RecordSubject;
 import org.opencpis.contract.hl7.TEL;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * A national cpisquery answer as a test reads it (our generated client's view of REPC_IN000007GB01
@@ -289,51 +294,57 @@ record SpineAnswer(
   /**
    * Puts a no-records answer, which Spine (and so the service) sends as the body's own
    * QUQI_IN010000UK14, back into CP-ISNHSQueryResponse, where our WSDL's one output holds it, so
-   * that the generated client reads it.
+   * that the generated client reads it (a CXF interceptor on the bytes as they come: the test
+   * classpath has no SAAJ for a JAX-WS handler).
    */
-  static final class NotFoundInWrapper implements SOAPHandler<SOAPMessageContext> {
+  static final class NotFoundInWrapper extends AbstractPhaseInterceptor<Message> {
 
     private static final String HL7 = "urn:hl7-org:v3";
+    private static final String SOAP = "http://schemas.xmlsoap.org/soap/envelope/";
+
+    NotFoundInWrapper() {
+      super(Phase.RECEIVE);
+    }
 
     @Override
-    public boolean handleMessage(SOAPMessageContext context) {
-      if (Boolean.TRUE.equals(context.get(MessageContext.MESSAGE_OUTBOUND_PROPERTY))) {
-        return true;
+    public void handleMessage(Message message) {
+      InputStream in = message.getContent(InputStream.class);
+      if (in == null) {
+        return;
       }
       try {
-        SOAPBody body = context.getMessage().getSOAPBody();
-        Element answer = null;
-        for (Node n = body.getFirstChild(); n != null; n = n.getNextSibling()) {
-          if (n instanceof Element e) {
-            answer = e;
-            break;
-          }
+        byte[] bytes = in.readAllBytes();
+        message.setContent(InputStream.class, new ByteArrayInputStream(rewrapped(bytes)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    static byte[] rewrapped(byte[] envelope) {
+      String text = new String(envelope, StandardCharsets.UTF_8);
+      if (!text.contains("QUQI_IN010000UK14")) {
+        return envelope;
+      }
+      try {
+        Document d = Xml.parse(text);
+        Element body = (Element) d.getElementsByTagNameNS(SOAP, "Body").item(0);
+        Element answer = Xml.firstElement(body);
+        if (answer == null
+            || !HL7.equals(answer.getNamespaceURI())
+            || !"QUQI_IN010000UK14".equals(answer.getLocalName())) {
+          return envelope;
         }
-        if (answer != null
-            && HL7.equals(answer.getNamespaceURI())
-            && "QUQI_IN010000UK14".equals(answer.getLocalName())) {
-          body.removeChild(answer);
-          SOAPElement wrapper = body.addChildElement(new QName(HL7, "CP-ISNHSQueryResponse"));
-          wrapper.appendChild(answer);
-          context.getMessage().saveChanges();
-        }
-      } catch (SOAPException e) {
+        Element wrapper = d.createElementNS(HL7, "CP-ISNHSQueryResponse");
+        body.replaceChild(wrapper, answer);
+        wrapper.appendChild(answer);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TransformerFactory.newInstance()
+            .newTransformer()
+            .transform(new DOMSource(d), new StreamResult(out));
+        return out.toByteArray();
+      } catch (TransformerException e) {
         throw new IllegalStateException(e);
       }
-      return true;
-    }
-
-    @Override
-    public boolean handleFault(SOAPMessageContext context) {
-      return true;
-    }
-
-    @Override
-    public void close(MessageContext context) {}
-
-    @Override
-    public Set<QName> getHeaders() {
-      return Set.of();
     }
   }
 }

@@ -241,6 +241,28 @@ class NationalAnswerTest {
     validate(new File(dir, "Schemas/QUQI_IN010000UK14.xsd"), inner(failed));
   }
 
+  @Test
+  @DisplayName(
+      "the README's answer examples (docs/examples/cpisquery-answer.xml, cpisquery-not-found.xml)"
+          + " validate against the national XSDs")
+  void examplesAreNational() throws Exception {
+    String dir = System.getProperty("national.schemas");
+    Assumptions.assumeTrue(dir != null, "-Dnational.schemas not given");
+    for (String[] example :
+        new String[][] {
+          {"cpisquery-answer.xml", "REPC_IN000007GB01"},
+          {"cpisquery-not-found.xml", "QUQI_IN010000UK14"}
+        }) {
+      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+      f.setNamespaceAware(true);
+      Document d = f.newDocumentBuilder().parse(new File("../docs/examples/" + example[0]));
+      Element interaction =
+          (Element) d.getElementsByTagNameNS("urn:hl7-org:v3", example[1]).item(0);
+      assertThat(interaction).as(example[0]).isNotNull();
+      validate(new File(dir, "Schemas/" + example[1] + ".xsd"), interaction);
+    }
+  }
+
   /** Validates an element against a national schema, failing with the schema's errors. */
   static void validate(File xsd, Element e) throws Exception {
     SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);

@@ -96,7 +96,8 @@ public class QueryService {
       List<String> laCodes = visible.stream().map(SharedRecord::laCode).distinct().toList();
       AccessEvent event =
           new AccessEvent(
-              current, now, q.queryEventId(), q.channel(), q.careSetting(), q.viewer(), laCodes);
+                  current, now, q.queryEventId(), q.channel(), q.careSetting(), q.viewer(), laCodes)
+              .queriedAt(q.queriedAt());
       register.add(event);
       publisher.publish(event);
       accessId = event.id();

@@ -9,6 +9,7 @@ import jakarta.jws.WebService;
 import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.soap.Addressing;
 import jakarta.xml.ws.soap.AddressingFeature;
+import java.time.Instant;
 import org.opencpis.contract.hl7.CPISNHSQueryAnswer;
 import org.opencpis.contract.hl7.QUPCIN000006GB01;
 import org.opencpis.contract.query.CpisError;
@@ -17,6 +18,8 @@ import org.opencpis.hub.application.HubFault;
 import org.opencpis.hub.application.QueryAnswer;
 import org.opencpis.hub.application.QueryRequest;
 import org.opencpis.hub.application.QueryService;
+import org.opencpis.shared.Hl7Dates;
+import org.opencpis.shared.InvalidValueException;
 import org.opencpis.shared.Settings;
 
 /**
@@ -43,6 +46,20 @@ public class CpisQueryEndpoint implements CpisQueryPortType {
   @EJB QueryService queries;
   @Inject Settings settings;
 
+  /**
+   * The query's effectiveTime (J4), kept with the access; Spine does not check it, so one that is
+   * not a time is kept as none rather than refused.
+   */
+  private Instant queriedAt(String effectiveTime) {
+    try {
+      return effectiveTime == null
+          ? null
+          : Hl7Dates.instant("effectiveTime", effectiveTime, settings.zone());
+    } catch (InvalidValueException e) {
+      return null;
+    }
+  }
+
   @Override
   public CPISNHSQueryAnswer query(QUPCIN000006GB01 body) throws CpisError {
     UnreadableMessageHandler.endpointReached();
@@ -58,7 +75,10 @@ public class CpisQueryEndpoint implements CpisQueryPortType {
                   read.accessEvent(),
                   read.careSetting(),
                   read.viewer(),
-                  "SOAP"));
+                  true,
+                  true,
+                  "SOAP",
+                  queriedAt(read.effectiveTime())));
     } catch (HubFault f) {
       throw new CpisError(f.getMessage(), SpineFaults.detail(f));
     } catch (EJBAccessException e) {

@@ -146,7 +146,7 @@ final class NationalAnswer {
     }
     for (List<QueryAnswer.Entry> plans : records) {
       RecordControlAct act = new RecordControlAct();
-      act.getRecord().add(record(plans));
+      act.getRecord().add(record(plans, a.nhsNumber()));
       PertinentRecordControlAct pr = new PertinentRecordControlAct();
       pr.setPertinentCPISRecordControlAct(act);
       r.getPertinentInformation14().add(pr);
@@ -379,8 +379,11 @@ final class NationalAnswer {
     return o;
   }
 
-  /** One LA record: the LA and its telephones, the plans, and whom they are about. */
-  private static LARecord record(List<QueryAnswer.Entry> plans) {
+  /**
+   * One LA record: the LA and its telephones, the plans, and whom they are about, under the current
+   * NHS number (R4: a record shared under a number since superseded is the same child's).
+   */
+  private static LARecord record(List<QueryAnswer.Entry> plans, String nhsNumber) {
     QueryAnswer.Entry first = plans.get(0);
     Organization la = organisation(first.laOdsCode(), first.laName());
     if (first.officeHoursPhone() != null) {
@@ -395,7 +398,7 @@ final class NationalAnswer {
     for (QueryAnswer.Entry e : plans) {
       record.getPertinentInformation15().add(plan(e));
     }
-    record.getSubject().add(subject(first));
+    record.getSubject().add(subject(first, nhsNumber));
     LARecord r = new LARecord();
     r.setCommunicationFunctionSnd(sender);
     r.setCPISRecord(record);
@@ -463,7 +466,7 @@ final class NationalAnswer {
     return d;
   }
 
-  private static RecordSubject subject(QueryAnswer.Entry e) {
+  private static RecordSubject subject(QueryAnswer.Entry e, String nhsNumber) {
     RecordSubject s = new RecordSubject();
     RecordPerson person = new RecordPerson();
     TS birth = Hl7.ts(e.birthDate() == null ? null : Hl7Dates.format(e.birthDate()));
@@ -473,7 +476,7 @@ final class NationalAnswer {
     }
     name.setFamily(e.familyName());
     List<II> ids = new ArrayList<>();
-    ids.add(Hl7.ii(Hl7.NHS_NUMBER_ROOT, e.nhsNumber()));
+    ids.add(Hl7.ii(Hl7.NHS_NUMBER_ROOT, nhsNumber));
     if (e.localChildId() != null) {
       ids.add(Hl7.ii(LOCAL_CHILD_ID_ROOT, e.localChildId()));
     }

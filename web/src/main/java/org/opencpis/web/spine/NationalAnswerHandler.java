@@ -50,7 +50,7 @@ public class NationalAnswerHandler implements SOAPHandler<SOAPMessageContext> {
 
   @Override
   public boolean handleMessage(SOAPMessageContext context) {
-    if (!outbound(context)) {
+    if (!UnreadableMessageHandler.outbound(context)) {
       return true;
     }
     try {
@@ -130,7 +130,7 @@ public class NationalAnswerHandler implements SOAPHandler<SOAPMessageContext> {
 
   @Override
   public boolean handleFault(SOAPMessageContext context) {
-    if (!outbound(context)) {
+    if (!UnreadableMessageHandler.outbound(context)) {
       return true;
     }
     try {
@@ -224,10 +224,6 @@ public class NationalAnswerHandler implements SOAPHandler<SOAPMessageContext> {
       }
     }
     return null;
-  }
-
-  private static boolean outbound(SOAPMessageContext context) {
-    return Boolean.TRUE.equals(context.get(MessageContext.MESSAGE_OUTBOUND_PROPERTY));
   }
 
   @Override

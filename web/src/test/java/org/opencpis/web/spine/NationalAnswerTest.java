@@ -42,7 +42,10 @@ import org.xml.sax.InputSource;
 class NationalAnswerTest {
 
   static final String NHS = "9990001006";
-  static final String MOTHER = "9990002002";
+
+  /** A number the child (here a young mother, R15) had before: what an LA shared under it. */
+  static final String OLD_NUMBER = "9990002002";
+
   static final ZoneId LONDON = ZoneId.of("Europe/London");
   static final Instant NOW = Instant.parse("2026-11-25T10:30:01Z");
   static final JAXBContext JAXB = context();
@@ -90,7 +93,7 @@ class NationalAnswerTest {
         PlanType.UCPP,
         LocalDate.of(2026, 10, 1),
         LocalDate.of(2027, 2, 1),
-        MOTHER,
+        OLD_NUMBER,
         SubjectKind.UNBORN,
         "LC-UB-0009",
         "Lena",
@@ -139,7 +142,7 @@ class NationalAnswerTest {
 
   @Test
   @DisplayName(
-      "R18 R5: one record per LA record, its plans under it, the council's office-hours and"
+      "R18 R5 R4 R15: one record per LA record, its plans under it, the council's office-hours and"
           + " emergency numbers as tel: digits, plan dates as YYYYMMDDHHMM, the child as uploaded")
   void records() throws Exception {
     Document d = parse(marshal(found()));
@@ -170,8 +173,10 @@ class NationalAnswerTest {
     assertThat(xpath(d, city + "//hl7:telecom[@use='EC']/@value")).isEqualTo("tel:01162551606");
     assertThat(count(d, city + "//hl7:telecom[@use='WP']")).isZero();
     assertThat(xpath(d, city + "//hl7:uCPEndDate/hl7:value/@value")).isEqualTo("202702010000");
+    // R4: shared under a number since superseded, answered under the current one
     assertThat(xpath(d, city + "//hl7:parentMotherPerson/hl7:playedMother/hl7:id[1]/@extension"))
-        .isEqualTo(MOTHER);
+        .isEqualTo(NHS);
+    assertThat(xpath(d, city + "//hl7:parentMotherPerson/hl7:name/hl7:given")).isEqualTo("Lena");
     assertThat(xpath(d, "//hl7:queryAck/hl7:queryResponseCode/@code")).isEqualTo("OK");
   }
 

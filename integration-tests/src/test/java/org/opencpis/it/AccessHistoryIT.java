@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencpis.contract.hl7.AccessRecord;
-import org.opencpis.contract.hl7.CPISResult;
 import org.opencpis.contract.query.CpisQueryPortType;
 
 /** What health sees of earlier accesses, and which queries are recorded (R19, R20). */
@@ -53,32 +51,23 @@ class AccessHistoryIT {
     String nhs = sharedChild();
     LocalDateTime before = LocalDateTime.now(TestData.LONDON).withNano(0).minusSeconds(1);
 
-    CPISResult first =
-        clinician
-            .query(byPerson(nhs, MIU_DOCTOR))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult();
-    CPISResult second =
-        clinician.query(byPerson(nhs, ED_NURSE)).getControlActEvent().getSubject().getCpisResult();
+    SpineAnswer first = SpineAnswer.of(clinician.query(byPerson(nhs, MIU_DOCTOR)));
+    SpineAnswer second = SpineAnswer.of(clinician.query(byPerson(nhs, ED_NURSE)));
 
     // the current query is included
-    assertThat(first.getAccessRecord()).hasSize(1);
-    assertThat(second.getTotalAccessRecords().getValue()).isEqualTo(2);
-    AccessRecord newest = second.getAccessRecord().get(0);
-    assertThat(newest.getViewerName().getFamily()).isEqualTo("Ada Okafor");
-    assertThat(newest.getJobRole().getCode()).isEqualTo("R8001");
-    assertThat(newest.getJobRole().getDisplayName()).isEqualTo("Nurse Access Role");
-    assertThat(newest.getOrganization().getId().getExtension()).isEqualTo("RWE");
-    assertThat(newest.getOrganization().getName())
-        .isEqualTo("University Hospitals of Leicester NHS Trust");
-    assertThat(newest.getCareSetting().getCode()).isEqualTo("ED");
+    assertThat(first.history()).hasSize(1);
+    assertThat(second.totalAccessRecords()).isEqualTo(2);
+    SpineAnswer.Access newest = second.history().get(0);
+    assertThat(newest.viewerName()).isEqualTo("Ada Okafor");
+    assertThat(newest.jobRoleCode()).isEqualTo("R8001");
+    assertThat(newest.jobRoleName()).isEqualTo("Nurse Access Role");
+    assertThat(newest.organisationOds()).isEqualTo("RWE");
+    assertThat(newest.organisationName()).isEqualTo("University Hospitals of Leicester NHS Trust");
+    assertThat(SpineAnswer.careSettings(nhs).get(0)).isEqualTo("ED");
     LocalDateTime at =
-        LocalDateTime.parse(
-            newest.getTime().getValue(), DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+        LocalDateTime.parse(newest.time(), DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
     assertThat(at).isBetween(before, LocalDateTime.now(TestData.LONDON).plusSeconds(1));
-    assertThat(second.getAccessRecord().get(1).getOrganization().getId().getExtension())
-        .isEqualTo("RBK");
+    assertThat(second.history().get(1).organisationOds()).isEqualTo("RBK");
     assertThat(accesses(nhs)).isEqualTo(2);
   }
 
@@ -88,20 +77,17 @@ class AccessHistoryIT {
     String nhs = sharedChild();
     clinician.query(byPerson(nhs, ED_NURSE));
     clinician.query(byPerson(nhs, MIU_DOCTOR));
-    CPISResult third =
-        clinician.query(byPerson(nhs, ED_NURSE)).getControlActEvent().getSubject().getCpisResult();
+    SpineAnswer third = SpineAnswer.of(clinician.query(byPerson(nhs, ED_NURSE)));
 
     assertThat(accesses(nhs)).as("every access is recorded and notified").isEqualTo(3);
-    assertThat(third.getAccessRecord())
-        .extracting(a -> a.getOrganization().getId().getExtension())
-        .containsExactly("RWE", "RBK");
+    assertThat(third.history()).extracting(a -> a.organisationOds()).containsExactly("RWE", "RBK");
   }
 
   @Test
   @DisplayName("R19: at most the 25 most recent accesses are returned")
   void cappedAt25() throws Exception {
     String nhs = sharedChild();
-    CPISResult last = null;
+    SpineAnswer last = null;
     for (int i = 0; i < 30; i++) {
       QueryMessages.Clinician someone =
           new QueryMessages.Clinician(
@@ -113,16 +99,13 @@ class AccessHistoryIT {
               "RWE",
               "University Hospitals of Leicester NHS Trust",
               "ED");
-      last =
-          clinician.query(byPerson(nhs, someone)).getControlActEvent().getSubject().getCpisResult();
+      last = SpineAnswer.of(clinician.query(byPerson(nhs, someone)));
     }
     assertThat(accesses(nhs)).isEqualTo(30);
-    assertThat(last.getTotalAccessRecords().getValue()).isEqualTo(25);
-    assertThat(last.getAccessRecord()).hasSize(25);
-    assertThat(last.getAccessRecord().get(0).getViewerName().getFamily())
-        .isEqualTo("Nurse Number29");
-    assertThat(last.getAccessRecord().get(24).getViewerName().getFamily())
-        .isEqualTo("Nurse Number5");
+    assertThat(last.totalAccessRecords()).isEqualTo(25);
+    assertThat(last.history()).hasSize(25);
+    assertThat(last.history().get(0).viewerName()).isEqualTo("Nurse Number29");
+    assertThat(last.history().get(24).viewerName()).isEqualTo("Nurse Number5");
   }
 
   @Test
@@ -132,24 +115,13 @@ class AccessHistoryIT {
     String nhs = sharedChild();
     clinician.query(byPerson(nhs, ED_NURSE));
 
-    CPISResult silentRead =
-        clinician
-            .query(silent(byPerson(nhs, MIU_DOCTOR)))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult();
-    CPISResult b0170 =
-        Spine.query(Spine.SILENT_VIEWER)
-            .query(byPerson(nhs, MIU_DOCTOR))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult();
+    SpineAnswer silentRead = SpineAnswer.of(clinician.query(silent(byPerson(nhs, MIU_DOCTOR))));
+    SpineAnswer b0170 =
+        SpineAnswer.of(Spine.query(Spine.SILENT_VIEWER).query(byPerson(nhs, MIU_DOCTOR)));
 
-    assertThat(silentRead.getChildRecord()).hasSize(1);
-    assertThat(b0170.getChildRecord()).hasSize(1);
-    assertThat(b0170.getAccessRecord())
-        .extracting(a -> a.getOrganization().getId().getExtension())
-        .containsExactly("RWE");
+    assertThat(silentRead.plans()).hasSize(1);
+    assertThat(b0170.plans()).hasSize(1);
+    assertThat(b0170.history()).extracting(a -> a.organisationOds()).containsExactly("RWE");
     assertThat(accesses(nhs)).isEqualTo(1);
   }
 

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencpis.contract.hl7.ChildRecord;
 
 /**
  * The council's records reach the hub: plans recorded on a child's file are shared within seconds,
@@ -55,20 +54,17 @@ class CouncilRecordsIT {
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(r.getPlanType().getCode()).isEqualTo("CPP");
-              assertThat(r.getResponsibleOrganization().getId().getExtension()).isEqualTo("855");
-              assertThat(r.getEffectiveTime().getLow().getValue()).isEqualTo(start.format(HL7));
-              assertThat(r.getResponsibleOrganization().getTelecom())
-                  .extracting(t -> t.getUse())
-                  .containsExactly("WP", "EC");
+              assertThat(r.type()).isEqualTo("CPP");
+              assertThat(r.laOds()).isEqualTo("855");
+              assertThat(r.start()).isEqualTo(start.format(HL7));
+              assertThat(r.telecom()).extracting(t -> t.getUse()).containsExactly("WP", "EC");
             });
 
     LocalDate ended = TestData.today().minusDays(3);
     endPlan(child, plan, ended);
     JsonObject removed = awaitStatus(child, "REMOVED");
     assertThat(removed.getString("visibleUntil")).isEqualTo(ended.plusMonths(12).toString());
-    assertThat(records(nhs).get(0).getEffectiveTime().getHigh().getValue())
-        .isEqualTo(ended.format(HL7));
+    assertThat(records(nhs).get(0).end()).isEqualTo(ended.format(HL7));
 
     LocalDate longAgo = TestData.today().minusMonths(12).minusDays(1);
     Rest.Reply backdated =
@@ -109,8 +105,8 @@ class CouncilRecordsIT {
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(r.getPlanType().getCode()).isEqualTo("LAC");
-              assertThat(r.getEffectiveTime().getLow().getValue())
+              assertThat(r.type()).isEqualTo("LAC");
+              assertThat(r.start())
                   .as("the s20 episode, not the placement order")
                   .isEqualTo(s20Start.format(HL7));
             });
@@ -139,9 +135,7 @@ class CouncilRecordsIT {
             .longValue();
     addPlan(unborn, "CHILD_PROTECTION_PLAN", null, TestData.monthsAgo(2), null);
     awaitStatus(unborn, "SHARED");
-    assertThat(records(mother))
-        .extracting(r -> r.getPlanType().getCode())
-        .containsExactly("CPP", "UCP");
+    assertThat(records(mother)).extracting(r -> r.type()).containsExactly("CPP", "UCP");
 
     String baby = TestData.nhsNumber();
     LocalDate born = TestData.today().minusDays(1);
@@ -160,13 +154,13 @@ class CouncilRecordsIT {
     assertThat(afterBirth.getBoolean("unborn")).isFalse();
     awaitStatus(unborn, "SHARED");
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> records(mother).size() == 1);
-    assertThat(records(mother)).extracting(r -> r.getPlanType().getCode()).containsExactly("CPP");
+    assertThat(records(mother)).extracting(r -> r.type()).containsExactly("CPP");
     assertThat(records(baby))
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(r.getPlanType().getCode()).isEqualTo("CPP");
-              assertThat(r.getEffectiveTime().getLow().getValue()).isEqualTo(born.format(HL7));
+              assertThat(r.type()).isEqualTo("CPP");
+              assertThat(r.start()).isEqualTo(born.format(HL7));
             });
     assertThat(status(mum).getString("state"))
         .as("the mother's own plan is untouched")
@@ -212,9 +206,7 @@ class CouncilRecordsIT {
     Demographics.register(motherNhs, "Ava", "Rhys", LocalDate.of(1999, 4, 4));
     ok(Rest.put(SW, "/children/" + mum + "/identity", "{\"nhsNumber\":\"" + motherNhs + "\"}"));
     awaitStatus(unborn, "SHARED");
-    assertThat(records(motherNhs))
-        .extracting(r -> r.getPlanType().getCode())
-        .containsExactly("UCP");
+    assertThat(records(motherNhs)).extracting(r -> r.type()).containsExactly("UCP");
   }
 
   @Test
@@ -259,7 +251,7 @@ class CouncilRecordsIT {
     Demographics.register(nhs, "Kit", "Shaw", dob);
     ok(Rest.put(SW, "/children/" + child + "/identity", "{\"nhsNumber\":\"" + nhs + "\"}"));
     awaitStatus(child, "SHARED");
-    assertThat(records(nhs)).extracting(r -> r.getPlanType().getCode()).containsExactly("CPP");
+    assertThat(records(nhs)).extracting(r -> r.type()).containsExactly("CPP");
   }
 
   @Test
@@ -304,12 +296,7 @@ class CouncilRecordsIT {
     }
     final LocalDate end = lastEnd;
     assertThat(records(nhs))
-        .extracting(
-            r -> r.getPlanType().getCode(),
-            r ->
-                r.getEffectiveTime().getHigh() == null
-                    ? null
-                    : r.getEffectiveTime().getHigh().getValue())
+        .extracting(r -> r.type(), r -> r.end())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("CPP", end.format(HL7)),
             org.assertj.core.groups.Tuple.tuple("LAC", null));
@@ -375,9 +362,7 @@ class CouncilRecordsIT {
         .isEqualTo("COMPLETED");
 
     awaitStatus(unborn, "SHARED");
-    assertThat(records(motherNhs))
-        .extracting(r -> r.getPlanType().getCode())
-        .containsExactly("UCP");
+    assertThat(records(motherNhs)).extracting(r -> r.type()).containsExactly("UCP");
   }
 
   @Test
@@ -490,17 +475,9 @@ class CouncilRecordsIT {
         .until(() -> status(child), s -> state.equals(s.getString("state")));
   }
 
-  static List<ChildRecord> records(String nhs) throws Exception {
-    try {
-      return Spine.query(Spine.SILENT_VIEWER)
-          .query(byPerson(nhs, ED_NURSE))
-          .getControlActEvent()
-          .getSubject()
-          .getCpisResult()
-          .getChildRecord();
-    } catch (org.opencpis.contract.query.QUQIIN010000UK14 notFound) {
-      return List.of();
-    }
+  static List<SpineAnswer.Plan> records(String nhs) throws Exception {
+    // nothing held is a QUQI_IN010000UK14, no plans
+    return SpineAnswer.of(Spine.query(Spine.SILENT_VIEWER).query(byPerson(nhs, ED_NURSE))).plans();
   }
 
   /**

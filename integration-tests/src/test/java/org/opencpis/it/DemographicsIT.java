@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencpis.contract.hl7.CPISResult;
 import org.opencpis.contract.hl7.PulledNotification;
 import org.opencpis.contract.hl7.REPCMT000002GB01;
 import org.opencpis.contract.hl7.REPCMT000003GB01;
@@ -206,21 +205,16 @@ class DemographicsIT {
         .upload(file(LEICESTER, child("D-7", current, "Eli", "Ford", DOB, "CPP", START, null)));
     Demographics.registerSuperseded(old, current, "Eli", "Ford", DOB);
 
-    CPISResult result =
-        Spine.query(Spine.CLINICIAN)
-            .query(byPerson(old, ED_NURSE))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult();
+    SpineAnswer result =
+        SpineAnswer.of(Spine.query(Spine.CLINICIAN).query(byPerson(old, ED_NURSE)));
 
-    assertThat(result.getId().getExtension()).isEqualTo(current);
-    assertThat(result.getChildRecord())
+    assertThat(result.plans())
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(r.getPlanType().getCode()).isEqualTo("CPP");
-              assertThat(r.getResponsibleOrganization().getId().getExtension())
-                  .isEqualTo(LEICESTER);
+              assertThat(r.type()).isEqualTo("CPP");
+              assertThat(r.nhsNumber()).isEqualTo(current);
+              assertThat(r.laOds()).isEqualTo(LEICESTER);
             });
     assertThat(accesses(current)).isEqualTo(1);
     assertThat(accesses(old)).isZero();
@@ -253,17 +247,11 @@ class DemographicsIT {
     Demographics.register(current, "Fay", "Gale", DOB);
     Demographics.registerSuperseded(old, current, "Fay", "Gale", DOB);
 
-    CPISResult result =
-        Spine.query(Spine.CLINICIAN)
-            .query(byPerson(current, ED_NURSE))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult();
+    SpineAnswer result =
+        SpineAnswer.of(Spine.query(Spine.CLINICIAN).query(byPerson(current, ED_NURSE)));
 
-    assertThat(result.getId().getExtension()).isEqualTo(current);
-    assertThat(result.getChildRecord())
-        .extracting(r -> r.getResponsibleOrganization().getId().getExtension())
-        .containsExactly("352");
+    assertThat(result.plans()).extracting(r -> r.laOds()).containsExactly("352");
+    assertThat(result.plans()).extracting(r -> r.nhsNumber()).containsExactly(current);
     List<PulledNotification> manchester =
         Awaitility.await()
             .atMost(Duration.ofSeconds(30))

@@ -15,9 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencpis.contract.hl7.AccessRecord;
-import org.opencpis.contract.hl7.CPISResult;
-import org.opencpis.contract.hl7.ChildRecord;
 
 /** The CP-IS query over MLLP (QBP^Q11 answered by RSP^K11), against the SOAP answer. */
 @ExtendWith(ArquillianExtension.class)
@@ -51,26 +48,16 @@ class Hl7QueryIT {
     assertThat(Children.accesses(nhs)).isEqualTo(1);
 
     // the same as the SOAP answer (which also records an access)
-    CPISResult soap =
-        Spine.query(Spine.CLINICIAN)
-            .query(byPerson(nhs, ED_NURSE))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult();
-    ChildRecord r = soap.getChildRecord().get(0);
-    assertThat(observation(rsp, "1", "CPIS-PLAN"))
-        .isEqualTo(r.getPlanType().getCode() + "^Child Protection Plan^L");
-    assertThat(observation(rsp, "1", "CPIS-LA"))
-        .isEqualTo(
-            r.getResponsibleOrganization().getName()
-                + "^^^^^^^^^"
-                + r.getResponsibleOrganization().getId().getExtension());
+    SpineAnswer soap = SpineAnswer.of(Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE)));
+    SpineAnswer.Plan r = soap.plans().get(0);
+    assertThat(observation(rsp, "1", "CPIS-PLAN")).isEqualTo(r.type() + "^Child Protection Plan^L");
+    assertThat(observation(rsp, "1", "CPIS-LA")).isEqualTo(r.laName() + "^^^^^^^^^" + r.laOds());
     assertThat(observation(rsp, "1", "CPIS-LA"))
         .isEqualTo("Leicestershire County Council^^^^^^^^^855");
     assertThat(observation(rsp, "1", "CPIS-TEL-WP")).isEqualTo("01164960111^WPN^PH");
     assertThat(observation(rsp, "1", "CPIS-TEL-EC")).isEqualTo("01164960999^EMR^PH");
     assertThat(observation(rsp, "1", "CPIS-START"))
-        .isEqualTo(r.getEffectiveTime().getLow().getValue())
+        .isEqualTo(r.start())
         .isEqualTo(TestData.hl7(Children.PLAN_START));
     assertThat(observation(rsp, "1", "CPIS-END")).isNull();
     assertThat(Children.accesses(nhs)).isEqualTo(2);
@@ -97,16 +84,9 @@ class Hl7QueryIT {
     assertThat(observation(second, "A2", "CPIS-ACCESS-SETTING")).isEqualTo("ED");
 
     // and SOAP shows the HL7 accesses too
-    List<AccessRecord> soap =
-        Spine.query(Spine.CLINICIAN)
-            .query(byPerson(nhs, ED_NURSE))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult()
-            .getAccessRecord();
-    assertThat(soap)
-        .extracting(a -> a.getOrganization().getId().getExtension())
-        .contains("RBK", "RWE");
+    List<SpineAnswer.Access> soap =
+        SpineAnswer.of(Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE))).history();
+    assertThat(soap).extracting(a -> a.organisationOds()).contains("RBK", "RWE");
   }
 
   @Test

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencpis.contract.hl7.AccessRecord;
-import org.opencpis.contract.hl7.CPISResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -56,15 +54,186 @@ class NationalQueryIT {
         .contains("Leicestershire County Council")
         .contains("CPP");
     assertThat(Children.accesses(nhs)).isEqualTo(1);
-    AccessRecord first = history(nhs).get(1);
-    assertThat(first.getViewerName().getFamily()).isEqualTo("Dr Ada Grace Okafor MBE");
-    assertThat(first.getJobRole().getCode()).isEqualTo("R8001");
-    assertThat(first.getJobRole().getDisplayName()).isEqualTo("Nurse Access Role");
-    assertThat(first.getOrganization().getId().getExtension()).isEqualTo("RWE");
-    assertThat(first.getOrganization().getName())
-        .isEqualTo("University Hospitals of Leicester NHS Trust");
+    SpineAnswer.Access first = history(nhs).get(1);
+    assertThat(first.viewerName()).isEqualTo("Dr Ada Grace Okafor MBE");
+    assertThat(first.jobRoleCode()).isEqualTo("R8001");
+    assertThat(first.jobRoleName()).isEqualTo("Nurse Access Role");
+    assertThat(first.organisationOds()).isEqualTo("RWE");
+    assertThat(first.organisationName()).isEqualTo("University Hospitals of Leicester NHS Trust");
     // a national query has no care setting (our extension): recorded as not known
-    assertThat(first.getCareSetting()).isNull();
+    assertThat(SpineAnswer.careSettings(nhs).get(1)).isNull();
+  }
+
+  private static final String ANSWER =
+      "/soap:Envelope/soap:Body/hl7:CP-ISNHSQueryResponse/hl7:REPC_IN000007GB01";
+  private static final String RESPONSE =
+      ANSWER + "/hl7:ControlActEvent/hl7:subject/hl7:CP-ISNHSQueryResponse";
+
+  @Test
+  @DisplayName(
+      "issue 10 R18 R19: the answer is REPC_IN000007GB01 as Spine builds it: the council with its"
+          + " office-hours and emergency numbers, the plan and its start, the child as uploaded,"
+          + " and the history with the viewer's name in its parts, job role and organisation")
+  void nationalAnswer() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    NationalQuery.bySystem(nhs).send(Spine.CLINICIAN); // an earlier view, by a system
+    NationalQuery q = NationalQuery.byPerson(nhs);
+
+    HttpResponse<String> r = q.send(Spine.CLINICIAN);
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Document d = Xml.parse(r.body());
+    assertThat(xpath(d, ANSWER + "/hl7:interactionId/@extension")).isEqualTo("REPC_IN000007GB01");
+    assertThat(xpath(d, ANSWER + "/hl7:communicationFunctionRcv/hl7:device/hl7:id/@extension"))
+        .as("the requester")
+        .isEqualTo("200000000999");
+    assertThat(xpath(d, ANSWER + "/hl7:ControlActEvent/hl7:queryAck/hl7:queryResponseCode/@code"))
+        .isEqualTo("OK");
+    assertThat(
+            xpath(d, RESPONSE + "/hl7:pertinentInformation12//hl7:value/@value")
+                + "/"
+                + xpath(d, RESPONSE + "/hl7:pertinentInformation11//hl7:value/@value"))
+        .as("child records / access records")
+        .isEqualTo("1/2");
+    String record =
+        RESPONSE + "/hl7:pertinentInformation14/hl7:pertinentCP-ISRecordControlAct/hl7:record";
+    String la = record + "/hl7:communicationFunctionSnd/hl7:organisation";
+    assertThat(xpath(d, la + "/hl7:id/@root")).isEqualTo("2.16.840.1.113883.2.1.3.2.4.19.1");
+    assertThat(xpath(d, la + "/hl7:id/@extension")).isEqualTo("855");
+    assertThat(xpath(d, la + "/hl7:name")).isEqualTo("Leicestershire County Council");
+    assertThat(xpath(d, la + "/hl7:telecom[@use='WP']/@value")).isEqualTo("tel:01164960111");
+    assertThat(xpath(d, la + "/hl7:telecom[@use='EC']/@value")).isEqualTo("tel:01164960999");
+    String plan = record + "/hl7:CP-ISRecord/hl7:pertinentInformation15";
+    assertThat(count(d, plan)).isEqualTo(1);
+    assertThat(
+            xpath(
+                d,
+                plan
+                    + "/hl7:COCT_TP146105GB01.CPPInformation/hl7:component/hl7:cPPStartDate/hl7:value/@value"))
+        .as("the plan's start, YYYYMMDDHHMM")
+        .isEqualTo(TestData.hl7(Children.PLAN_START) + "0000");
+    assertThat(count(d, plan + "//hl7:cPPEndDate")).as("no end yet").isZero();
+    String child = record + "/hl7:CP-ISRecord/hl7:subject/hl7:COCT_TP145101GB01.Child";
+    assertThat(xpath(d, child + "/hl7:id[@root='2.16.840.1.113883.2.1.4.1']/@extension"))
+        .isEqualTo(nhs);
+    assertThat(xpath(d, child + "/hl7:id[@root='2.16.840.1.113883.2.1.3.2.4.18.24']/@extension"))
+        .isEqualTo("L-HL7-" + nhs);
+    assertThat(xpath(d, child + "/hl7:childPerson/hl7:name/hl7:given")).isEqualTo("Noah");
+    assertThat(xpath(d, child + "/hl7:childPerson/hl7:name/hl7:family")).isEqualTo("Patel");
+    assertThat(xpath(d, child + "/hl7:childPerson/hl7:birthTime/@value"))
+        .isEqualTo(TestData.hl7(Children.DOB));
+
+    // the history, newest first: this query, by a person ...
+    String now = RESPONSE + "/hl7:pertinentInformation13[1]/hl7:pertinentCP-ISNHSQuery";
+    assertThat(xpath(d, now + "/hl7:id/@root")).isEqualTo(q.eventId);
+    String person = now + "/hl7:author/hl7:COCT_TP145102GB01.AssignedAuthor";
+    String name = person + "/hl7:assignedAuthorPerson/hl7:name";
+    assertThat(xpath(d, name + "/hl7:prefix")).isEqualTo("Dr");
+    assertThat(xpath(d, name + "/hl7:given[1]") + " " + xpath(d, name + "/hl7:given[2]"))
+        .isEqualTo("Ada Grace");
+    assertThat(xpath(d, name + "/hl7:family")).isEqualTo("Okafor");
+    assertThat(xpath(d, name + "/hl7:suffix")).isEqualTo("MBE");
+    assertThat(xpath(d, person + "/hl7:code/@code")).isEqualTo("R8001");
+    assertThat(xpath(d, person + "/hl7:code/@displayName")).isEqualTo("Nurse Access Role");
+    assertThat(xpath(d, person + "/hl7:id[@root='1.2.826.0.1285.0.2.0.65']/@extension"))
+        .isEqualTo("555000111222");
+    assertThat(xpath(d, person + "/hl7:id[@root='1.2.826.0.1285.0.2.0.67']/@extension"))
+        .isEqualTo("555000333444");
+    assertThat(xpath(d, person + "/hl7:representedOrganization/hl7:id/@extension"))
+        .isEqualTo("RWE");
+    assertThat(xpath(d, person + "/hl7:representedOrganization/hl7:name"))
+        .isEqualTo("University Hospitals of Leicester NHS Trust");
+    assertThat(xpath(d, now + "/hl7:queryByParameter/hl7:person.NHSnumber/hl7:value/@extension"))
+        .isEqualTo(nhs);
+    // ... and the earlier one, by a system acting for a named person
+    String system =
+        RESPONSE
+            + "/hl7:pertinentInformation13[2]/hl7:pertinentCP-ISNHSQuery/hl7:author/hl7:COCT_TP145104GB01.System";
+    assertThat(xpath(d, system + "/hl7:id/@extension")).isEqualTo("200000000777");
+    String nominated = system + "/hl7:indirectAuthority/hl7:superiorAssignedEntity";
+    assertThat(xpath(d, nominated + "/hl7:assignedPerson/hl7:name/hl7:given")).isEqualTo("Sam");
+    assertThat(xpath(d, nominated + "/hl7:assignedPerson/hl7:name/hl7:family")).isEqualTo("Patel");
+    assertThat(xpath(d, nominated + "/hl7:code/@displayName"))
+        .isEqualTo("Clinical Practitioner Access Role");
+    assertThat(xpath(d, system + "/hl7:maintainingOrganization/hl7:id/@extension"))
+        .isEqualTo("RWE");
+    // no care setting (ours, not national) in the national answer
+    assertThat(count(d, "//hl7:careSetting")).isZero();
+  }
+
+  @Test
+  @DisplayName(
+      "issue 10: the answer's SOAP header is Spine's: RelatesTo the request's MessageID, the"
+          + " requester's and our ASIDs as communicationFunctionRcv/Snd, and wsa:From")
+  void nationalHeader() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    NationalQuery q = NationalQuery.byPerson(nhs);
+
+    HttpResponse<String> r = q.send(Spine.CLINICIAN);
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Document d = Xml.parse(r.body());
+    String header = "/soap:Envelope/soap:Header";
+    assertThat(xpath(d, header + "/*[local-name()='RelatesTo']")).isEqualTo("uuid:" + q.messageId);
+    assertThat(xpath(d, header + "/hl7:communicationFunctionRcv/hl7:device/hl7:id/@extension"))
+        .isEqualTo("200000000999");
+    assertThat(xpath(d, header + "/hl7:communicationFunctionSnd/hl7:device/hl7:id/@extension"))
+        .isEqualTo(xpath(d, ANSWER + "/hl7:communicationFunctionSnd/hl7:device/hl7:id/@extension"))
+        .isNotBlank();
+    Element from = NationalAnswers.element(d, header + "/*[local-name()='From']");
+    assertThat(from.getNamespaceURI()).isEqualTo(NationalQuery.WSA_2004);
+    assertThat(from.getTextContent().trim()).endsWith("/spine/cpisquery");
+  }
+
+  @Test
+  @DisplayName(
+      "issue 10 R18: nothing held is QUQI_IN010000UK14 as Spine sends it: HTTP 200, the body's own"
+          + " element, queryResponseCode NF, acknowledging the request's id, Action QUQI")
+  void notFound() throws Exception {
+    NationalQuery q = NationalQuery.byPerson(TestData.nhsNumber());
+
+    HttpResponse<String> r = q.send(Spine.CLINICIAN);
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Document d = Xml.parse(r.body());
+    String quqi = "/soap:Envelope/soap:Body/hl7:QUQI_IN010000UK14";
+    assertThat(count(d, quqi)).as(r.body()).isEqualTo(1);
+    assertThat(count(d, "//soap:Fault")).isZero();
+    assertThat(xpath(d, quqi + "/hl7:interactionId/@extension")).isEqualTo("QUQI_IN010000UK14");
+    assertThat(xpath(d, quqi + "/hl7:acknowledgement/@typeCode")).isEqualTo("AE");
+    assertThat(xpath(d, quqi + "/hl7:acknowledgement/hl7:messageRef/hl7:id/@root"))
+        .isEqualTo(q.messageId);
+    assertThat(xpath(d, quqi + "/hl7:ControlActEvent/hl7:queryAck/hl7:queryResponseCode/@code"))
+        .isEqualTo("NF");
+    assertThat(
+            xpath(
+                d,
+                quqi
+                    + "/hl7:ControlActEvent/hl7:reason/hl7:justifyingDetectedIssueEvent/hl7:code/@displayName"))
+        .isEqualTo("No records found");
+    String header = "/soap:Envelope/soap:Header";
+    assertThat(xpath(d, header + "/*[local-name()='Action']"))
+        .isEqualTo("urn:nhs:names:services:cpisquery/QUQI_IN010000UK14");
+    assertThat(xpath(d, header + "/*[local-name()='RelatesTo']")).isEqualTo("uuid:" + q.messageId);
+    assertThat(xpath(d, header + "/hl7:communicationFunctionRcv/hl7:device/hl7:id/@extension"))
+        .isEqualTo("200000000999");
+  }
+
+  @Test
+  @DisplayName(
+      "issue 10: the answer's REPC_IN000007GB01 and the not-found QUQI_IN010000UK14 validate"
+          + " against the national XSDs (-Dnational.schemas)")
+  void validAgainstTheNationalSchemas() throws Exception {
+    NationalAnswers.schemas();
+    String nhs = Children.sharedByLeicestershire();
+    NationalQuery.bySystem(nhs).send(Spine.CLINICIAN);
+    Document found = Xml.parse(NationalQuery.byPerson(nhs).send(Spine.CLINICIAN).body());
+    Document none =
+        Xml.parse(NationalQuery.byPerson(TestData.nhsNumber()).send(Spine.CLINICIAN).body());
+
+    NationalAnswers.validate(NationalAnswers.element(found, ANSWER));
+    NationalAnswers.validate(
+        NationalAnswers.element(none, "/soap:Envelope/soap:Body/hl7:QUQI_IN010000UK14"));
   }
 
   @Test
@@ -99,10 +268,10 @@ class NationalQueryIT {
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(r.body()).contains("REPC_IN000007GB01").contains("Leicestershire County Council");
-    AccessRecord first = history(nhs).get(1);
-    assertThat(first.getViewerName().getFamily()).isEqualTo("Sam Patel");
-    assertThat(first.getJobRole().getDisplayName()).isEqualTo("Clinical Practitioner Access Role");
-    assertThat(first.getOrganization().getId().getExtension()).isEqualTo("RWE");
+    SpineAnswer.Access first = history(nhs).get(1);
+    assertThat(first.viewerName()).isEqualTo("Sam Patel");
+    assertThat(first.jobRoleName()).isEqualTo("Clinical Practitioner Access Role");
+    assertThat(first.organisationOds()).isEqualTo("RWE");
   }
 
   @Test
@@ -122,7 +291,7 @@ class NationalQueryIT {
             .send(Spine.CLINICIAN);
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(history(nhs).get(1).getViewerName().getFamily())
+    assertThat(history(nhs).get(1).viewerName())
         .isEqualTo("Dr Ada Grace Maria Jo Lee Okafor-Reyes MBE");
   }
 
@@ -156,7 +325,7 @@ class NationalQueryIT {
         NationalQuery.byPerson(nhs).extensions("<careSetting code=\"ed\"/>").send(Spine.CLINICIAN);
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    assertThat(history(nhs).get(1).getCareSetting().getCode()).isEqualTo("ED");
+    assertThat(SpineAnswer.careSettings(nhs).get(0)).isEqualTo("ED");
   }
 
   /** A Spine check: the code it raises, and how a query breaks it. */
@@ -312,6 +481,16 @@ class NationalQueryIT {
 
       assertThat(r.statusCode()).as(check.code() + ": " + r.body()).isEqualTo(500);
       assertThat(faultCode(r.body())).as(r.body()).isEqualTo(check.code());
+      // as Spine writes a fault: the sender's (soap:Client), nasp:errorList with the code
+      Document f = Xml.parse(r.body());
+      assertThat(xpath(f, "//soap:Fault/faultcode")).as(r.body()).endsWith(":Client");
+      int bar = check.code().indexOf('|');
+      String error = "//soap:Fault/detail/nasp:errorList/nasp:error";
+      assertThat(xpath(f, error + "/nasp:errorCode"))
+          .isEqualTo(bar < 0 ? check.code() : check.code().substring(0, bar));
+      if (bar >= 0) {
+        assertThat(xpath(f, error + "/nasp:location")).isEqualTo(check.code().substring(bar + 1));
+      }
       assertThat(r.body()).doesNotContain(nhs).doesNotContain("Leicestershire");
     }
     assertThat(Children.accesses(nhs)).as("accesses recorded for faulted queries").isZero();
@@ -373,6 +552,33 @@ class NationalQueryIT {
     assertAnswerAddressing(r.body(), NationalQuery.WSA_2005, q.messageId);
   }
 
+  @Test
+  @DisplayName(
+      "issue 10 W3: a non-anonymous ReplyTo is refused before anything is recorded, with"
+          + " wsa:OnlyAnonymousAddressSupported in the request's own WS-Addressing namespace")
+  void replyElsewhereRefusedInKind() throws Exception {
+    String nhs = Children.sharedByLeicestershire();
+    String elsewhere =
+        "<wsa:ReplyTo><wsa:Address>https://elsewhere.example/cb</wsa:Address></wsa:ReplyTo>";
+
+    HttpResponse<String> in2004 =
+        NationalQuery.byPerson(nhs).headers(elsewhere).send(Spine.CLINICIAN);
+    HttpResponse<String> in2005 =
+        NationalQuery.byPerson(nhs).w3cAddressing().headers(elsewhere).send(Spine.CLINICIAN);
+
+    for (var c :
+        List.of(List.of(in2004, NationalQuery.WSA_2004), List.of(in2005, NationalQuery.WSA_2005))) {
+      HttpResponse<?> r = (HttpResponse<?>) c.get(0);
+      String body = (String) r.body();
+      assertThat(r.statusCode()).as(body).isEqualTo(500);
+      Element code = NationalAnswers.element(Xml.parse(body), "//soap:Fault/faultcode");
+      assertThat(code.getTextContent()).isEqualTo("wsa:OnlyAnonymousAddressSupported");
+      assertThat(code.lookupNamespaceURI("wsa")).isEqualTo(c.get(1));
+      assertThat(xpath(Xml.parse(body), "//nasp:error/nasp:location")).isEqualTo("wsa:ReplyTo");
+    }
+    assertThat(Children.accesses(nhs)).isZero();
+  }
+
   private static void assertAnswerAddressing(String answer, String namespace, String messageId) {
     Document d = Xml.parse(answer);
     List<Element> relatesTo = Xml.elements(d, "RelatesTo");
@@ -386,6 +592,14 @@ class NationalQueryIT {
         .isEqualTo("urn:nhs:names:services:cpisquery/REPC_IN000007GB01");
   }
 
+  private static String xpath(Document d, String path) {
+    return NationalAnswers.xpath(d, path);
+  }
+
+  private static int count(Document d, String path) {
+    return NationalAnswers.count(d, path);
+  }
+
   /** The cpisError code of a fault answer. */
   private static String faultCode(String body) {
     Matcher m = CODE.matcher(body);
@@ -396,13 +610,9 @@ class NationalQueryIT {
    * The child's access history, newest first, as our own client reads the next answer (by another
    * person, so that the 24-hour repeat rule keeps both).
    */
-  private static List<AccessRecord> history(String nhs) throws Exception {
-    CPISResult result =
-        Spine.query(Spine.CLINICIAN)
-            .query(byPerson(nhs, MIU_DOCTOR))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult();
-    return result.getAccessRecord();
+  private static List<SpineAnswer.Access> history(String nhs) throws Exception {
+    SpineAnswer result =
+        SpineAnswer.of(Spine.query(Spine.CLINICIAN).query(byPerson(nhs, MIU_DOCTOR)));
+    return result.history();
   }
 }

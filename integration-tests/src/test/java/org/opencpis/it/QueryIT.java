@@ -20,14 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencpis.contract.hl7.CPISResult;
-import org.opencpis.contract.hl7.ChildRecord;
+import org.opencpis.contract.hl7.CPISNHSQueryAnswer;
 import org.opencpis.contract.hl7.QUPCIN000006GB01;
 import org.opencpis.contract.hl7.REPCIN000007GB01;
 import org.opencpis.contract.hl7.TEL;
 import org.opencpis.contract.query.CpisError;
 import org.opencpis.contract.query.CpisQueryPortType;
-import org.opencpis.contract.query.QUQIIN010000UK14;
 
 /** cpisquery through a real CXF client: what health sees, and what it is refused. */
 @ExtendWith(ArquillianExtension.class)
@@ -62,27 +60,23 @@ class QueryIT {
     Spine.upload(Spine.MANCHESTER)
         .upload(file("352", child("M-77", nhs, "Noah", "Patel", DOB, "CPP", mancStart, mancEnd)));
 
-    REPCIN000007GB01 answer = clinician.query(byPerson(nhs, ED_NURSE));
+    REPCIN000007GB01 answer = clinician.query(byPerson(nhs, ED_NURSE)).getREPCIN000007GB01();
 
     assertThat(answer.getInteractionId().getExtension()).isEqualTo("REPC_IN000007GB01");
     assertThat(answer.getControlActEvent().getQueryAck().getQueryResponseCode().getCode())
         .isEqualTo("OK");
-    assertThat(answer.getCommunicationFunctionRcv().getDevice().getId().getExtension())
+    assertThat(
+            answer.getCommunicationFunctionRcv().get(0).getDevice().getId().get(0).getExtension())
         .isEqualTo("200000000999");
-    CPISResult result = answer.getControlActEvent().getSubject().getCpisResult();
-    assertThat(result.getId().getExtension()).isEqualTo(nhs);
-    assertThat(result.getTotalChildRecords().getValue()).isEqualTo(3);
-    List<ChildRecord> records = result.getChildRecord();
+    CPISNHSQueryAnswer body = new CPISNHSQueryAnswer();
+    body.setREPCIN000007GB01(answer);
+    SpineAnswer result = SpineAnswer.of(body);
+    // one child record per LA record: Leicestershire's (a CPP and a LAC) and Manchester's
+    assertThat(result.totalChildRecords()).isEqualTo(2);
+    assertThat(result.plans()).extracting(SpineAnswer.Plan::nhsNumber).containsOnly(nhs);
+    List<SpineAnswer.Plan> records = result.plans();
     assertThat(records)
-        .extracting(
-            r -> r.getResponsibleOrganization().getId().getExtension(),
-            r -> r.getResponsibleOrganization().getName(),
-            r -> r.getPlanType().getCode(),
-            r -> r.getEffectiveTime().getLow().getValue(),
-            r ->
-                r.getEffectiveTime().getHigh() == null
-                    ? null
-                    : r.getEffectiveTime().getHigh().getValue())
+        .extracting(r -> r.laOds(), r -> r.laName(), r -> r.type(), r -> r.start(), r -> r.end())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
                 "352",
@@ -94,7 +88,7 @@ class QueryIT {
                 "855", "Leicestershire County Council", "CPP", TestData.hl7(cppStart), null),
             org.assertj.core.groups.Tuple.tuple(
                 "855", "Leicestershire County Council", "LAC", TestData.hl7(lacStart), null));
-    List<TEL> phones = records.get(1).getResponsibleOrganization().getTelecom();
+    List<TEL> phones = records.get(1).telecom();
     assertThat(phones)
         .extracting(TEL::getUse, TEL::getValue)
         .containsExactly(
@@ -116,42 +110,31 @@ class QueryIT {
                     "C-M1", mother, "Lily", "Shaw", motherDob, "CPP", TestData.monthsAgo(13), null),
                 unborn("C-U1", mother, "Lily", "Shaw", motherDob, TestData.monthsAgo(2))));
 
-    CPISResult result =
-        clinician
-            .query(byPerson(mother, ED_NURSE))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult();
+    SpineAnswer result = SpineAnswer.of(clinician.query(byPerson(mother, ED_NURSE)));
 
-    assertThat(result.getChildRecord())
-        .extracting(r -> r.getPlanType().getCode(), r -> r.getPlanType().getDisplayName())
+    assertThat(result.plans())
+        .extracting(r -> r.type(), r -> r.unborn(), r -> r.nhsNumber())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("CPP", "Child Protection Plan"),
-            org.assertj.core.groups.Tuple.tuple("UCP", "Unborn Child Protection Plan"));
-    assertThat(result.getChildRecord())
-        .allSatisfy(
-            r ->
-                assertThat(r.getResponsibleOrganization().getName())
-                    .isEqualTo("Leicester City Council"));
+            org.assertj.core.groups.Tuple.tuple("CPP", false, mother),
+            org.assertj.core.groups.Tuple.tuple("UCP", true, mother));
+    assertThat(result.plans())
+        .allSatisfy(r -> assertThat(r.laName()).isEqualTo("Leicester City Council"));
   }
 
   @Test
   @DisplayName(
       "R18: nothing held is 'query act failed' QUQI_IN010000UK14 with NF, not an empty success")
-  void noRecords() {
-    QUQIIN010000UK14 nf =
-        catchThrowableOfType(
-            QUQIIN010000UK14.class,
-            () -> clinician.query(byPerson(TestData.nhsNumber(), ED_NURSE)));
+  void noRecords() throws Exception {
+    SpineAnswer nf = SpineAnswer.of(clinician.query(byPerson(TestData.nhsNumber(), ED_NURSE)));
 
-    assertThat(nf.getFaultInfo().getInteractionId().getExtension()).isEqualTo("QUQI_IN010000UK14");
+    assertThat(nf.found()).isFalse();
+    assertThat(nf.notFound().getInteractionId().getExtension()).isEqualTo("QUQI_IN010000UK14");
+    assertThat(nf.responseCode()).isEqualTo("NF");
     assertThat(
-            nf.getFaultInfo().getControlActEvent().getQueryAck().getQueryResponseCode().getCode())
-        .isEqualTo("NF");
-    assertThat(
-            nf.getFaultInfo()
+            nf.notFound()
                 .getControlActEvent()
                 .getReason()
+                .get(0)
                 .getJustifyingDetectedIssueEvent()
                 .getCode()
                 .getDisplayName())
@@ -226,15 +209,16 @@ class QueryIT {
                 child("L-Q9", nhs, "Ola", "Reed", DOB, "CPP", TestData.monthsAgo(11), null)));
 
     clinician.query(bySystem(nhs, "918999198738", MIU_DOCTOR));
-    CPISResult result =
-        clinician.query(byPerson(nhs, ED_NURSE)).getControlActEvent().getSubject().getCpisResult();
+    SpineAnswer result = SpineAnswer.of(clinician.query(byPerson(nhs, ED_NURSE)));
 
-    assertThat(result.getAccessRecord()).hasSize(2);
-    var system = result.getAccessRecord().get(1);
-    assertThat(system.getViewerName().getFamily()).isEqualTo("Tom Price");
-    assertThat(system.getJobRole().getDisplayName()).isEqualTo("Clinical Practitioner Access Role");
-    assertThat(system.getOrganization().getId().getExtension()).isEqualTo("RBK");
-    assertThat(system.getCareSetting().getCode()).isEqualTo("MIU");
+    assertThat(result.history()).hasSize(2);
+    var system = result.history().get(1);
+    assertThat(system.viewerName()).isEqualTo("Tom Price");
+    assertThat(system.jobRoleName()).isEqualTo("Clinical Practitioner Access Role");
+    assertThat(system.organisationOds()).isEqualTo("RBK");
+    assertThat(system.person()).isFalse();
+    assertThat(system.systemAsid()).isEqualTo("918999198738");
+    assertThat(SpineAnswer.careSettings(nhs).get(1)).isEqualTo("MIU");
   }
 
   private org.opencpis.contract.hl7.CpisError fault(QUPCIN000006GB01 m) {

@@ -184,12 +184,7 @@ class RetentionIT {
   }
 
   static void assertVisible(String nhs) throws Exception {
-    var result =
-        Spine.query(Spine.CLINICIAN)
-            .query(byPerson(nhs, ED_NURSE))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult();
-    assertThat(result.getChildRecord()).as("visible: %s", nhs).hasSize(1);
+    var result = SpineAnswer.of(Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE)));
+    assertThat(result.plans()).as("visible: %s", nhs).hasSize(1);
   }
 }

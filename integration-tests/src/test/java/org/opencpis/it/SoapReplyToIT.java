@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencpis.contract.hl7.CPISResult;
 
 /**
  * A spine client that asks for the answer somewhere else (a non-anonymous wsa:ReplyTo or FaultTo):
@@ -56,13 +55,8 @@ class SoapReplyToIT {
       assertThat(connected.get()).as("the server connected to the ReplyTo address").isFalse();
     }
     // the refused query left no access: the next one is the child's first
-    CPISResult now =
-        Spine.query(Spine.CLINICIAN)
-            .query(byPerson(nhs, ED_NURSE))
-            .getControlActEvent()
-            .getSubject()
-            .getCpisResult();
-    assertThat(now.getAccessRecord()).hasSize(1);
+    SpineAnswer now = SpineAnswer.of(Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE)));
+    assertThat(now.history()).hasSize(1);
   }
 
   @Test

@@ -86,6 +86,8 @@ public final class Spine {
   public static CpisQueryPortType query(User user, String baseUrl) {
     CpisQueryPortType port = new Cpisquery().getCpisQueryPort(new AddressingFeature(true, true));
     configure((BindingProvider) port, baseUrl + "/spine/cpisquery", user);
+    // no records found comes as the body's own QUQI_IN010000UK14, as Spine sends it
+    ClientProxy.getClient(port).getInInterceptors().add(new SpineAnswer.NotFoundInWrapper());
     return port;
   }
 

@@ -18,12 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencpis.contract.hl7.REPCIN000007GB01;
+import org.opencpis.contract.hl7.CPISNHSQueryAnswer;
 import org.opencpis.contract.hl7.REPCMT000002GB01;
 import org.opencpis.contract.hl7.REPCMT000003GB01;
 import org.opencpis.contract.hl7.RecordAck;
 import org.opencpis.contract.hl7.UploadRecord;
-import org.opencpis.contract.query.QUQIIN010000UK14;
 import org.opencpis.contract.upload.CpisError;
 import org.opencpis.contract.upload.CpisUploadPortType;
 
@@ -75,10 +74,10 @@ class UploadIT {
     assertThat(third.getDetail()).contains("'XYZ'").contains("CPP, LAC or UCP");
 
     // the good record is shared; the refused ones are not (R1: an invalid number is never stored)
-    REPCIN000007GB01 answer = Spine.query(Spine.CLINICIAN).query(byPerson(good, ED_NURSE));
-    assertThat(answer.getControlActEvent().getSubject().getCpisResult().getChildRecord())
+    CPISNHSQueryAnswer answer = Spine.query(Spine.CLINICIAN).query(byPerson(good, ED_NURSE));
+    assertThat(SpineAnswer.of(answer).plans())
         .singleElement()
-        .satisfies(r -> assertThat(r.getPlanType().getCode()).isEqualTo("CPP"));
+        .satisfies(r -> assertThat(r.type()).isEqualTo("CPP"));
     assertNotShared(unknownType);
   }
 
@@ -169,26 +168,23 @@ class UploadIT {
 
     var clinician = Spine.query(Spine.CLINICIAN);
     Spine.RawAnswers raw = Spine.rawAnswers(clinician);
-    REPCIN000007GB01 answer = clinician.query(byPerson(s31, ED_NURSE));
-    var result = answer.getControlActEvent().getSubject().getCpisResult();
-    assertThat(result.getChildRecord())
+    CPISNHSQueryAnswer answer = clinician.query(byPerson(s31, ED_NURSE));
+    var result = SpineAnswer.of(answer);
+    assertThat(result.plans())
         .singleElement()
         .satisfies(
             record -> {
-              assertThat(record.getPlanType().getCode()).isEqualTo("LAC");
-              assertThat(record.getPlanType().getDisplayName()).isEqualTo("Looked After Child");
-              assertThat(record.getEffectiveTime().getLow().getValue())
-                  .isEqualTo(TestData.hl7(START));
-              assertThat(record.getEffectiveTime().getHigh()).isNull();
-              assertThat(record.getResponsibleOrganization().getId().getExtension())
-                  .isEqualTo(LEICS);
+              assertThat(record.type()).isEqualTo("LAC");
+              assertThat(record.start()).isEqualTo(TestData.hl7(START));
+              assertThat(record.end()).isNull();
+              assertThat(record.laOds()).isEqualTo(LEICS);
             });
     // nothing in the answer as it came over the wire carries the legal basis: no field for it,
     // no value of it
-    var records = Xml.elements(Xml.parse(raw.last()), "childRecord");
+    var records = Xml.elements(Xml.parse(raw.last()), "record");
     assertThat(records).hasSize(1);
     assertThat(Xml.elementNames(records.get(0)))
-        .contains("planType", "effectiveTime", "responsibleOrganization")
+        .contains("communicationFunctionSnd", "COCT_TP146103GB01.LACInformation", "lACStartDate")
         .noneMatch(n -> n.toLowerCase(java.util.Locale.ROOT).contains("legal"));
     assertThat(raw.last())
         .contains("LAC")
@@ -514,13 +510,13 @@ class UploadIT {
   }
 
   static void assertNotShared(String nhs) {
-    QUQIIN010000UK14 nf =
-        catchThrowableOfType(
-            QUQIIN010000UK14.class,
-            () -> Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE)));
-    assertThat(nf).as("no records are shared for %s", nhs).isNotNull();
-    assertThat(
-            nf.getFaultInfo().getControlActEvent().getQueryAck().getQueryResponseCode().getCode())
-        .isEqualTo("NF");
+    SpineAnswer nf;
+    try {
+      nf = SpineAnswer.of(Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE)));
+    } catch (org.opencpis.contract.query.CpisError e) {
+      throw new AssertionError("the query was refused: " + e.getFaultInfo().getCode(), e);
+    }
+    assertThat(nf.found()).as("no records are shared for %s", nhs).isFalse();
+    assertThat(nf.responseCode()).isEqualTo("NF");
   }
 }

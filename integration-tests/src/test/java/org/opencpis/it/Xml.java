@@ -80,4 +80,14 @@ final class Xml {
       out.add(a.getNodeName() + "=" + a.getNodeValue());
     }
   }
+
+  /** The first child element of {@code parent}, or null. */
+  static Element firstElement(Element parent) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        return e;
+      }
+    }
+    return null;
+  }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.opencpis.audit.AuditedOutcome;
 import org.opencpis.hub.domain.PlanType;
+import org.opencpis.hub.domain.SubjectKind;
 import org.opencpis.shared.PersonName;
 
 /**
@@ -30,7 +31,15 @@ public record QueryAnswer(
     return !records.isEmpty();
   }
 
-  /** One plan of one LA. */
+  /**
+   * One plan of one LA, and whom it is about as the LA uploaded it (the national answer gives the
+   * child back with its plans, R5 of docs/spine-national-shape.md §5).
+   *
+   * @param nhsNumber the number the LA shared it under: the child's, or for an unborn the mother's
+   * @param localChildId the LA's own id of the child (or of the unborn)
+   * @param givenName the child's (for an unborn, the mother's) given name, or null
+   * @param birthDate the child's (for an unborn, the mother's) date of birth, or null
+   */
   public record Entry(
       String laOdsCode,
       String laName,
@@ -38,7 +47,13 @@ public record QueryAnswer(
       String emergencyDutyPhone,
       PlanType planType,
       LocalDate startDate,
-      LocalDate endDate) {}
+      LocalDate endDate,
+      String nhsNumber,
+      SubjectKind subjectKind,
+      String localChildId,
+      String givenName,
+      String familyName,
+      LocalDate birthDate) {}
 
   /**
    * One earlier access: when, who and from where.

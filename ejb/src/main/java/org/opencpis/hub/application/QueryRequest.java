@@ -2,6 +2,7 @@ package org.opencpis.hub.application;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import org.opencpis.audit.AuditedRequest;
 import org.opencpis.hub.domain.Viewer;
 import org.opencpis.shared.NhsNumber;
@@ -14,6 +15,8 @@ import org.opencpis.shared.NhsNumber;
  * @param accessEvent false for a scheduled-care silent read (answered, not recorded)
  * @param callerMayView false when the channel itself refuses the caller (true otherwise)
  * @param callerMayNotify false when the channel knows the view must not notify (true otherwise)
+ * @param queriedAt when the sending system says its user looked (a national query's effectiveTime),
+ *     kept with the access beside the hub's own time; null when not given
  */
 public record QueryRequest(
     String nhsNumber,
@@ -23,8 +26,31 @@ public record QueryRequest(
     @Valid Viewer viewer,
     boolean callerMayView,
     boolean callerMayNotify,
-    String channel)
+    String channel,
+    Instant queriedAt)
     implements AuditedRequest {
+
+  /** A query whose sending system gives no time of its own. */
+  public QueryRequest(
+      String nhsNumber,
+      String queryEventId,
+      boolean accessEvent,
+      String careSetting,
+      Viewer viewer,
+      boolean callerMayView,
+      boolean callerMayNotify,
+      String channel) {
+    this(
+        nhsNumber,
+        queryEventId,
+        accessEvent,
+        careSetting,
+        viewer,
+        callerMayView,
+        callerMayNotify,
+        channel,
+        null);
+  }
 
   /**
    * The number asked for, written as the hub keeps numbers (ten digits) so a search by it finds

@@ -98,7 +98,8 @@ public class QueryService {
       List<String> laCodes = visible.stream().map(SharedRecord::laCode).distinct().toList();
       AccessEvent event =
           new AccessEvent(
-              current, now, q.queryEventId(), q.channel(), q.careSetting(), q.viewer(), laCodes);
+                  current, now, q.queryEventId(), q.channel(), q.careSetting(), q.viewer(), laCodes)
+              .queriedAt(q.queriedAt());
       register.add(event);
       publisher.publish(event);
       metrics.access(q.channel());
@@ -136,7 +137,9 @@ public class QueryService {
     List<QueryAnswer.Entry> entries =
         visible.stream()
             .sorted(
-                Comparator.comparing(SharedRecord::laCode).thenComparing(SharedRecord::planType))
+                Comparator.comparing(SharedRecord::laCode)
+                    .thenComparing(SharedRecord::localChildId)
+                    .thenComparing(SharedRecord::planType))
             .map(r -> entry(r, las.get(r.laCode())))
             .toList();
     return new QueryAnswer(current, entries, previous, accessId);
@@ -165,6 +168,18 @@ public class QueryService {
     String emergency =
         r.emergencyDutyPhone() != null ? r.emergencyDutyPhone() : la.emergencyDutyPhone();
     return new QueryAnswer.Entry(
-        la.odsCode(), la.name(), office, emergency, r.planType(), r.startDate(), r.endDate());
+        la.odsCode(),
+        la.name(),
+        office,
+        emergency,
+        r.planType(),
+        r.startDate(),
+        r.endDate(),
+        r.nhsNumber(),
+        r.subjectKind(),
+        r.localChildId(),
+        r.givenName(),
+        r.familyName(),
+        r.birthDate());
   }
 }

@@ -43,6 +43,13 @@ public class AccessEvent {
   @Column(name = "care_setting", length = 20)
   private String careSetting;
 
+  /**
+   * When the sending system says its user looked (the national query's effectiveTime), as its clock
+   * said; {@link #accessedAt} is the hub's. Null when the query gave none.
+   */
+  @Column(name = "queried_at")
+  private Instant queriedAt;
+
   @Embedded private Viewer viewer;
 
   /** The local authorities that had shared information, comma-separated ODS codes. */
@@ -70,6 +77,16 @@ public class AccessEvent {
     this.careSetting = careSetting;
     this.viewer = viewer;
     this.laCodes = String.join(",", laCodes);
+  }
+
+  /** The same access, with the time the sending system gave (null: none). */
+  public AccessEvent queriedAt(Instant at) {
+    this.queriedAt = at;
+    return this;
+  }
+
+  public Instant queriedAt() {
+    return queriedAt;
   }
 
   public String id() {

@@ -4,7 +4,6 @@ import jakarta.xml.ws.WebServiceException;
 import org.opencpis.contract.hl7.QUPCIN000006GB01;
 import org.opencpis.contract.query.CpisError;
 import org.opencpis.contract.query.CpisQueryPortType;
-import org.opencpis.contract.query.QUQIIN010000UK14;
 import org.opencpis.it.QueryMessages;
 import org.opencpis.it.Spine;
 
@@ -60,9 +59,13 @@ final class SoapQueryClient extends LoadClient {
     Query r = channel.add(new Query(eventId, nhs));
     r.attempts++;
     try {
-      port.query(q);
+      boolean found = port.query(q).getREPCIN000007GB01() != null;
       r.sent = true;
-      r.outcome = Ledger.Outcome.ACKED;
+      if (!found) {
+        channel.error(r, "no records found for a shared child");
+      } else {
+        r.outcome = Ledger.Outcome.ACKED;
+      }
     } catch (CpisError e) {
       r.sent = true;
       channel.error(
@@ -70,9 +73,6 @@ final class SoapQueryClient extends LoadClient {
           "fault "
               + (e.getFaultInfo() == null ? e.getMessage() : e.getFaultInfo().getCode())
               + (gate.epoch() != epoch ? " (the server was being killed)" : ""));
-    } catch (QUQIIN010000UK14 e) {
-      r.sent = true;
-      channel.error(r, "no records found for a shared child");
     } catch (WebServiceException e) {
       Ledger.failed(channel, r, e, epoch, gate);
       if (!r.sent) {

@@ -56,7 +56,8 @@ public class AnonymousReplyFilter extends HttpFilter {
                   + " whose "
                   + elsewhere.get()
                   + " is not anonymous");
-      refuse(res, elsewhere.get());
+      String service = req.getRequestURI().substring(req.getRequestURI().lastIndexOf('/') + 1);
+      refuse(res, elsewhere.get(), addressingNamespace(body), service);
       return;
     }
     bodyElement(body).ifPresent(name -> req.setAttribute(BODY_ELEMENT, name));
@@ -102,6 +103,34 @@ public class AnonymousReplyFilter extends HttpFilter {
     }
   }
 
+  /**
+   * The WS-Addressing namespace the request's header uses (2004/08 as Spine's stylesheets write it,
+   * or the W3C's 2005/08), so that a refusal answers in kind; 2005/08 when it uses neither.
+   */
+  static String addressingNamespace(byte[] envelope) {
+    XMLStreamReader r = null;
+    try {
+      r = XML.createXMLStreamReader(new ByteArrayInputStream(envelope));
+      while (r.hasNext()) {
+        if (r.next() != XMLStreamConstants.START_ELEMENT) {
+          continue;
+        }
+        String ns = r.getNamespaceURI();
+        if (WSA_2004.equals(ns) || WSA_2005.equals(ns)) {
+          return ns;
+        }
+        if (SOAP_11.equals(ns) && "Body".equals(r.getLocalName())) {
+          break;
+        }
+      }
+    } catch (XMLStreamException e) {
+      // not XML: answered in 2005/08
+    } finally {
+      close(r);
+    }
+    return WSA_2005;
+  }
+
   /** The header (ReplyTo or FaultTo) that names an address other than anonymous, if any. */
   static Optional<String> nonAnonymousReply(byte[] envelope) {
     XMLStreamReader r = null;
@@ -138,7 +167,9 @@ public class AnonymousReplyFilter extends HttpFilter {
     }
   }
 
-  private static void refuse(HttpServletResponse res, String header) throws IOException {
+  private static void refuse(
+      HttpServletResponse res, String header, String addressing, String service)
+      throws IOException {
     res.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR); // a SOAP 1.1 fault
     res.setContentType("text/xml; charset=utf-8");
     String message =
@@ -151,7 +182,7 @@ public class AnonymousReplyFilter extends HttpFilter {
                     + SOAP_11
                     + "\"><soap:Body><soap:Fault>"
                     + "<faultcode xmlns:wsa=\""
-                    + WSA_2005
+                    + addressing
                     + "\">wsa:OnlyAnonymousAddressSupported</faultcode>"
                     + "<faultstring>"
                     + message
@@ -160,7 +191,20 @@ public class AnonymousReplyFilter extends HttpFilter {
                     + header
                     + "</field><message>"
                     + message
-                    + "</message></cpisError></detail></soap:Fault></soap:Body></soap:Envelope>")
+                    + "</message></cpisError>"
+                    // Spine's fault detail (NationalAnswerHandler.errorList)
+                    + "<nasp:errorList xmlns:nasp=\""
+                    + NationalAnswerHandler.NASP
+                    + "\"><nasp:error><nasp:codeContext>"
+                    + "urn:nhs:names:services:"
+                    + service
+                    + "</nasp:codeContext><nasp:errorCode>ONLY_ANONYMOUS_ADDRESS_SUPPORTED"
+                    + "</nasp:errorCode><nasp:severity>error</nasp:severity><nasp:location>"
+                    + header
+                    + "</nasp:location><nasp:description>"
+                    + message
+                    + "</nasp:description></nasp:error></nasp:errorList>"
+                    + "</detail></soap:Fault></soap:Body></soap:Envelope>")
                 .getBytes(StandardCharsets.UTF_8));
   }
 

@@ -144,7 +144,8 @@ public class UnreadableMessageHandler implements SOAPHandler<SOAPMessageContext>
     return true;
   }
 
-  private static boolean outbound(SOAPMessageContext context) {
+  /** Whether the message is on its way out (an answer or a fault). */
+  static boolean outbound(SOAPMessageContext context) {
     return Boolean.TRUE.equals(context.get(MessageContext.MESSAGE_OUTBOUND_PROPERTY));
   }
 

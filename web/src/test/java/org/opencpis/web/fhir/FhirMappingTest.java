@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.opencpis.hub.application.QueryAnswer;
 import org.opencpis.hub.domain.PlanType;
+import org.opencpis.hub.domain.SubjectKind;
 import org.opencpis.shared.PersonName;
 
 class FhirMappingTest {
@@ -35,7 +36,13 @@ class FhirMappingTest {
                 "0116 2",
                 PlanType.UCPP,
                 LocalDate.of(2026, 1, 5),
-                null));
+                null,
+                NHS,
+                SubjectKind.UNBORN,
+                "LCC-UB-0009",
+                "Lena",
+                "Brown",
+                LocalDate.of(1999, 6, 7)));
     assertThat(t.getIdElement().getIdPart()).isEqualTo(NHS + "-855-UCPP");
     assertThat(FhirResources.nhsNumberOf(t.getIdElement().getIdPart())).isEqualTo(NHS);
     assertThat(t.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("818901000000100");

@@ -94,4 +94,15 @@ class AnonymousReplyFilterTest {
     assertThat(AnonymousReplyFilter.bodyElement("not xml".getBytes(StandardCharsets.UTF_8)))
         .isEmpty();
   }
+
+  @Test
+  @DisplayName("W3: a refusal answers in the WS-Addressing namespace the request used")
+  void addressingNamespaceOfTheRequest() {
+    String w3 = AnonymousReplyFilter.WSA_2005;
+    String old = AnonymousReplyFilter.WSA_2004;
+    assertThat(AnonymousReplyFilter.addressingNamespace(envelope(old, ""))).isEqualTo(old);
+    assertThat(AnonymousReplyFilter.addressingNamespace(envelope(w3, ""))).isEqualTo(w3);
+    assertThat(AnonymousReplyFilter.addressingNamespace("not xml".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(w3);
+  }
 }

@@ -124,7 +124,7 @@ public class QueryService {
         new AccessHistory(
             settings.accessHistoryLimit(), Duration.ofHours(settings.repeatWindowHours()));
     List<QueryAnswer.PreviousAccess> previous =
-        shown(history, identity).stream()
+        history.select(n -> recentAccesses(identity, n), HISTORY_FIRST_READ, HISTORY_SCAN).stream()
             .map(
                 e ->
                     new QueryAnswer.PreviousAccess(
@@ -156,23 +156,6 @@ public class QueryService {
   private boolean callerNotifies() {
     return session.isCallerInRole(Roles.VIEW_AND_NOTIFY)
         || session.isCallerInRole(Roles.HL7_FACILITY);
-  }
-
-  /**
-   * The accesses shown (R19), read newest first in growing prefixes: the 24-hour rule over a prefix
-   * of the history gives the same first entries as over the whole, so a prefix that already shows
-   * the limit (or is the whole history) is the answer. The usual child costs one read of {@value
-   * #HISTORY_FIRST_READ} rows whatever the length of its history; a history of bursts by the same
-   * people is read further, to at most {@value #HISTORY_SCAN}.
-   */
-  private List<AccessEvent> shown(AccessHistory history, Identity identity) {
-    for (int read = HISTORY_FIRST_READ; ; read = Math.min(read * 4, HISTORY_SCAN)) {
-      List<AccessEvent> newest = recentAccesses(identity, read);
-      List<AccessEvent> shown = history.select(newest);
-      if (shown.size() >= history.limit() || newest.size() < read || read >= HISTORY_SCAN) {
-        return shown;
-      }
-    }
   }
 
   /** The child's {@code max} most recent accesses under all its numbers, newest first. */

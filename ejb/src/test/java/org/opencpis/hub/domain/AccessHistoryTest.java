@@ -100,4 +100,39 @@ class AccessHistoryTest {
     AccessEvent c = new AccessEvent("9990001006", T0, "q", "SOAP", "MIU", sys1, List.of("855"));
     assertThat(history.select(List.of(a, b, c))).containsExactly(a, b);
   }
+
+  @Test
+  @DisplayName(
+      "R19: read in growing prefixes, the history shown is the same as over the whole, and a usual child costs one read of 50")
+  void prefixesGiveTheWholeAnswer() {
+    // 1,200 accesses: bursts by one nurse every minute, then 40 people a day apart
+    List<AccessEvent> all = new ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      boolean burst = i < 300;
+      all.add(
+          event(
+              burst ? "nurse-1" : "viewer-" + (i % 40),
+              "RWE",
+              T0.minus(Duration.ofMinutes(burst ? i : 300 + (long) (i - 300) * 60 * 24))));
+    }
+    List<Integer> reads = new ArrayList<>();
+    java.util.function.IntFunction<List<AccessEvent>> newest =
+        n -> {
+          reads.add(n);
+          return all.subList(0, Math.min(n, all.size()));
+        };
+
+    assertThat(history.select(newest, 50, 1000)).isEqualTo(history.select(all.subList(0, 1000)));
+    assertThat(reads).as("the burst makes it read further").containsExactly(50, 200, 800);
+
+    reads.clear();
+    List<AccessEvent> usual = all.subList(300, 1200);
+    java.util.function.IntFunction<List<AccessEvent>> usualNewest =
+        n -> {
+          reads.add(n);
+          return usual.subList(0, Math.min(n, usual.size()));
+        };
+    assertThat(history.select(usualNewest, 50, 1000)).hasSize(25);
+    assertThat(reads).containsExactly(50);
+  }
 }

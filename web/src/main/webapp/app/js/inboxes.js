@@ -1,6 +1,7 @@
 // The signed-in worker's council inboxes (R21, R22) and the steps of the one selected:
-// flagged steps first (R25), then by due time (R24), as the API orders them.
-import { api, h, param, render, run, signedIn, tag, table, dateTime, nhs, fullName, link, statusText } from './lib.js';
+// flagged steps first (R25), then by due time (R24), as the API orders them, a page of 50 at a
+// time (the API sorts and pages in the database, so a backlog of thousands costs one page).
+import { api, apiReply, h, param, render, run, signedIn, tag, table, dateTime, nhs, fullName, link, statusText } from './lib.js';
 
 const ROLE_ORDER = [
   'CPIS_VIRTUAL_WORKER',
@@ -14,6 +15,7 @@ run(async () => {
     (a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
   const selectedId = Number(param('inbox')) || (inboxes[0] && inboxes[0].id);
   const all = param('all') === 'true';
+  const offset = Math.max(0, Number(param('offset')) || 0);
   const selected = inboxes.find((i) => i.id === selectedId);
 
   const list = table(
@@ -32,22 +34,46 @@ run(async () => {
 
   const parts = [list];
   if (selected) {
-    const steps = await api('/inboxes/' + selected.id + '/steps' + (all ? '?all=true' : ''));
+    const reply = await apiReply('/inboxes/' + selected.id + '/steps?limit=' + PAGE + '&offset=' + offset + (all ? '&all=true' : ''));
+    const steps = reply.data;
+    const total = Number(reply.headers.get('X-Total-Count') || steps.length);
+    const here = 'inboxes.html?inbox=' + selected.id + (all ? '&all=true' : '');
     parts.push(
       h('p', { class: 'govuk-body' },
         all
           ? link('inboxes.html?inbox=' + selected.id, 'Show open steps only')
           : link('inboxes.html?inbox=' + selected.id + '&all=true', 'Show completed steps too')),
       table(
-        selected.name + ': ' + (all ? 'all steps' : 'open steps') + ' (' + steps.length + ')',
+        selected.name + ': ' + (all ? 'all steps' : 'open steps') + ' (' + total + ')',
         ['Step', 'Child', 'Accessed by', 'Care setting', 'Due', 'Status'],
         steps.map(row),
         all ? 'There are no steps in this inbox.' : 'There are no open steps in this inbox.',
         'steps',
-      ));
+      ),
+      pagination(here, offset, steps.length, total));
   }
   render(parts);
 });
+
+const PAGE = 50;
+
+/** GOV.UK pagination: previous and next pages of 50, and which steps this page shows. */
+function pagination(here, offset, shown, total) {
+  if (total <= PAGE && offset === 0) return null;
+  const prev = offset > 0
+    ? h('div', { class: 'govuk-pagination__prev' },
+      h('a', { class: 'govuk-link govuk-pagination__link', href: here + '&offset=' + Math.max(0, offset - PAGE), rel: 'prev' },
+        h('span', { class: 'govuk-pagination__link-title' }, 'Previous', h('span', { class: 'govuk-visually-hidden' }, ' page'))))
+    : null;
+  const next = offset + shown < total
+    ? h('div', { class: 'govuk-pagination__next' },
+      h('a', { class: 'govuk-link govuk-pagination__link', href: here + '&offset=' + (offset + shown), rel: 'next' },
+        h('span', { class: 'govuk-pagination__link-title' }, 'Next', h('span', { class: 'govuk-visually-hidden' }, ' page'))))
+    : null;
+  return h('nav', { class: 'govuk-pagination govuk-pagination--block', 'aria-label': 'Pages of steps', id: 'steps-pages' },
+    h('p', { class: 'govuk-body-s' }, 'Steps ' + (shown ? offset + 1 : 0) + ' to ' + (offset + shown) + ' of ' + total),
+    prev, next);
+}
 
 function rank(inbox) {
   const i = ROLE_ORDER.indexOf(inbox.role);

@@ -16,7 +16,12 @@ export class ApiError extends Error {
  * carries X-Requested-With: the API refuses a state-changing call without it (a page of another
  * site cannot send it: cross-site request forgery).
  */
-export async function api(path, { method = 'GET', body } = {}) {
+export async function api(path, options) {
+  return (await apiReply(path, options)).data;
+}
+
+/** As api(), with the response's headers too: { data, headers }. */
+export async function apiReply(path, { method = 'GET', body } = {}) {
   // X-CPIS-Page names the page for the audit trail (channel PAGE, not REST)
   const headers = {
     Accept: 'application/json',
@@ -49,7 +54,7 @@ export async function api(path, { method = 'GET', body } = {}) {
         : 'The service could not answer (HTTP ' + res.status + ')');
     throw new ApiError(res.status, message, data && data.field, data && data.code);
   }
-  return data;
+  return { data, headers: res.headers };
 }
 
 /**

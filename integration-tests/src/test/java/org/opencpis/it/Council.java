@@ -36,9 +36,31 @@ public final class Council {
         .longValue();
   }
 
+  /** Every step of the inbox the query keeps, read page by page (500 a page). */
   public static JsonArray steps(Spine.User user, long inbox, String query) {
+    jakarta.json.JsonArrayBuilder all = jakarta.json.Json.createArrayBuilder();
+    for (int offset = 0; ; offset += 500) {
+      JsonArray page = stepsPage(user, inbox, query, offset, 500);
+      page.forEach(all::add);
+      if (page.size() < 500) {
+        return all.build();
+      }
+    }
+  }
+
+  /** One page of the inbox's steps. */
+  public static JsonArray stepsPage(
+      Spine.User user, long inbox, String query, int offset, int limit) {
     Rest.Reply r =
-        Rest.get(user, "/inboxes/" + inbox + "/steps" + (query == null ? "" : "?" + query));
+        Rest.get(
+            user,
+            "/inboxes/"
+                + inbox
+                + "/steps?offset="
+                + offset
+                + "&limit="
+                + limit
+                + (query == null ? "" : "&" + query));
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return (JsonArray) r.json();
   }

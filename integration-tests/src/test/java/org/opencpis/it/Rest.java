@@ -17,8 +17,17 @@ import java.util.Base64;
  */
 public final class Rest {
 
-  /** A response: status and body. */
-  public record Reply(int status, String body) {
+  /** A response: status, body and headers. */
+  public record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+    public Reply(int status, String body) {
+      this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (k, v) -> true));
+    }
+
+    /** The first value of the header, or null. */
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     public JsonStructure json() {
       return Json.createReader(new StringReader(body)).read();
     }
@@ -78,7 +87,7 @@ public final class Rest {
     b.header("Accept", "application/json").timeout(Duration.ofSeconds(30));
     try {
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(r.statusCode(), r.body());
+      return new Reply(r.statusCode(), r.body(), r.headers());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

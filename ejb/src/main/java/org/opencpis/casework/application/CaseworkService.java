@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.opencpis.audit.Audited;
+import org.opencpis.audit.AuditedOutcome;
 import org.opencpis.casework.domain.AccessNotice;
 import org.opencpis.casework.domain.CaseNote;
 import org.opencpis.casework.domain.CaseworkRefusal;
@@ -107,9 +108,41 @@ public class CaseworkService {
         .orElseThrow(() -> notFound(what, workerId));
   }
 
+  /** A page of an inbox's steps and how many the filter keeps in all. */
+  public record StepPage(List<WorkflowStep> steps, long total) implements AuditedOutcome {
+    @Override
+    public String auditOutcome() {
+      return steps.isEmpty() ? "NOT_FOUND" : "FOUND " + steps.size() + " of " + total;
+    }
+  }
+
+  /** The most steps one page gives. */
+  public static final int MAX_PAGE = 500;
+
+  /**
+   * A page of the caller's inbox: open steps ({@code all} adds completed ones), flagged first, then
+   * by due time; {@code flaggedOnly}, {@code overdueOnly} narrow it. Sorted, filtered and paged by
+   * the database, so an inbox of 100,000 steps costs a page.
+   */
   @Audited(value = "casework.steps", subject = 1)
-  public List<WorkflowStep> steps(Caller caller, long inboxId, boolean includeCompleted) {
-    return casework.steps(inbox(caller, inboxId), includeCompleted);
+  public StepPage steps(
+      Caller caller,
+      long inboxId,
+      boolean all,
+      boolean flaggedOnly,
+      boolean overdueOnly,
+      int offset,
+      int limit) {
+    if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+      throw new CaseworkRefusal(
+          CaseworkRefusal.Kind.INVALID,
+          "limit",
+          "a page is 1 to " + MAX_PAGE + " steps from an offset of 0 or more");
+    }
+    Worker inbox = inbox(caller, inboxId);
+    CaseworkRepository.StepFilter f =
+        new CaseworkRepository.StepFilter(all, flaggedOnly, overdueOnly, now());
+    return new StepPage(casework.steps(inbox, f, offset, limit), casework.countSteps(inbox, f));
   }
 
   /**

@@ -52,7 +52,11 @@ import org.hibernate.type.SqlTypes;
 @Table(
     name = "cw_step",
     uniqueConstraints = @UniqueConstraint(name = "uk_cw_step_source", columnNames = "source_key"),
-    indexes = @Index(name = "ix_cw_step_inbox", columnList = "inbox_id, status"))
+    indexes = {
+      @Index(name = "ix_cw_step_inbox", columnList = "inbox_id, status"),
+      // an inbox's page, in its order (flagged first, then by due time)
+      @Index(name = "ix_cw_step_inbox_order", columnList = "inbox_id, pattern_flagged, due_at, id")
+    })
 public class WorkflowStep {
 
   public static final String ALLOCATED_TEAM_INFORMED = "CPIS Follow Up – Allocated Team Informed";

@@ -3,6 +3,7 @@ package org.opencpis.casework.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -106,17 +107,44 @@ public class CaseworkRepository {
         .findFirst();
   }
 
-  /** Steps of an inbox: open ones by default; flagged first, then by due time. */
-  public List<WorkflowStep> steps(Worker inbox, boolean includeCompleted) {
-    return em.createQuery(
-            "select s from WorkflowStep s where s.inbox = :inbox"
-                + " and (:all = true or s.status <> :done)"
-                + " order by s.pattern.flagged desc, s.dueAt, s.id",
-            WorkflowStep.class)
-        .setParameter("inbox", inbox)
-        .setParameter("all", includeCompleted)
-        .setParameter("done", StepStatus.COMPLETED)
+  /** Which steps of an inbox: open ones unless {@code all}; only flagged, only overdue at now. */
+  public record StepFilter(boolean all, boolean flaggedOnly, boolean overdueOnly, Instant now) {}
+
+  private static final String STEPS_WHERE =
+      " from WorkflowStep s where s.inbox = :inbox"
+          + " and (:all = true or s.status <> :done)"
+          + " and (:flagged = false or s.pattern.flagged = true)"
+          + " and (:overdue = false or (s.status <> :done and s.dueAt < :now))";
+
+  /**
+   * A page of an inbox's steps, flagged first, then by due time (R24, R25), sorted, filtered and
+   * cut by the database: at most {@code limit} from {@code offset}.
+   */
+  public List<WorkflowStep> steps(Worker inbox, StepFilter f, int offset, int limit) {
+    return withFilter(
+            em.createQuery(
+                "select s" + STEPS_WHERE + " order by s.pattern.flagged desc, s.dueAt, s.id",
+                WorkflowStep.class),
+            inbox,
+            f)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
         .getResultList();
+  }
+
+  /** How many steps of the inbox the filter keeps. */
+  public long countSteps(Worker inbox, StepFilter f) {
+    return withFilter(em.createQuery("select count(s)" + STEPS_WHERE, Long.class), inbox, f)
+        .getSingleResult();
+  }
+
+  private static <T> TypedQuery<T> withFilter(TypedQuery<T> q, Worker inbox, StepFilter f) {
+    return q.setParameter("inbox", inbox)
+        .setParameter("all", f.all())
+        .setParameter("done", StepStatus.COMPLETED)
+        .setParameter("flagged", f.flaggedOnly())
+        .setParameter("overdue", f.overdueOnly())
+        .setParameter("now", f.now());
   }
 
   public long openSteps(Worker inbox) {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * WildFly's HTTP management API ({@code /management}, JSON), signed in with HTTP Digest as the
  * harness's management user: the depth of every JMS queue, for the drain and the dead letters.
  */
-final class Management {
+public final class Management {
 
   /** A JMS queue's runtime counts. */
   record QueueState(long messages, long delivering, long scheduled, long added, int consumers) {
@@ -41,7 +41,7 @@ final class Management {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private int nonceCount;
 
-  Management(int port) {
+  public Management(int port) {
     this.url = "http://localhost:" + port + "/management";
   }
 
@@ -88,6 +88,27 @@ final class Management {
     return execute(op).get("result").toString();
   }
 
+  /**
+   * The server's heap in use right after a full collection (the platform MBean's {@code gc}, then
+   * its heap usage), in bytes: what the server holds, not what it has not yet collected.
+   */
+  public long heapUsedAfterGc() throws IOException, InterruptedException {
+    var address =
+        Json.createArrayBuilder()
+            .add(Json.createObjectBuilder().add("core-service", "platform-mbean"))
+            .add(Json.createObjectBuilder().add("type", "memory"));
+    execute(Json.createObjectBuilder().add("operation", "gc").add("address", address).build());
+    JsonObject usage =
+        execute(
+                Json.createObjectBuilder()
+                    .add("operation", "read-attribute")
+                    .add("name", "heap-memory-usage")
+                    .add("address", address)
+                    .build())
+            .getJsonObject("result");
+    return num(usage, "used");
+  }
+
   private static long num(JsonObject q, String name) {
     JsonValue v = q.get(name);
     return v == null || v.getValueType() != JsonValue.ValueType.NUMBER
@@ -95,7 +116,7 @@ final class Management {
         : q.getJsonNumber(name).longValue();
   }
 
-  JsonObject execute(JsonObject op) throws IOException, InterruptedException {
+  public JsonObject execute(JsonObject op) throws IOException, InterruptedException {
     String body = op.toString();
     HttpResponse<String> first = post(body, null);
     HttpResponse<String> r = first;

@@ -2,6 +2,7 @@ package org.opencpis.it.bench;
 
 import static org.opencpis.it.UploadFiles.file;
 import static org.opencpis.it.UploadFiles.unregisteredChild;
+import static org.opencpis.it.UploadFiles.unregisteredUnborn;
 
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.Message;
@@ -35,6 +36,7 @@ import java.util.function.Supplier;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.opencpis.contract.hl7.CV;
 import org.opencpis.contract.hl7.REPCMT000003GB01;
 import org.opencpis.contract.hl7.UploadRecord;
 import org.opencpis.contract.upload.CpisUploadPortType;
@@ -80,7 +82,7 @@ public final class NationalBench {
   private final List<String> shared = new ArrayList<>();
   private final List<String> stepChildren = new ArrayList<>();
   private final Random random = new Random(12);
-  private int nextNumber;
+  private boolean heapError;
 
   /** One line of the table. */
   record Row(
@@ -213,7 +215,6 @@ public final class NationalBench {
       if (check != 10) {
         String nhs = nine + check;
         if (!shared.contains(nhs) && !stepChildren.contains(nhs)) {
-          nextNumber++;
           return nhs;
         }
       }
@@ -233,32 +234,23 @@ public final class NationalBench {
     return nhs + ",\"Bench\",\"Child" + i + "\"," + born.plusDays(i % 3000) + ",,false\n";
   }
 
+  /** CPP for 7 in 10, LAC (s31, shared) for 2, an unborn's plan (UCP) under the mother for 1. */
   private static UploadRecord record(String la, String nhs, int i, LocalDate born) {
-    String plan =
-        switch (i % 10) {
-          case 0, 1 -> "LAC";
-          case 2 -> "UCPP";
-          default -> "CPP";
-        };
-    if (plan.equals("LAC")) {
-      return org.opencpis.it.UploadFiles.lac(
-          "B" + la + "-" + nhs,
-          nhs,
-          "Bench",
-          "Child" + i,
-          born.plusDays(i % 3000),
-          "C2",
-          TestData.monthsAgo(6));
-    }
-    return unregisteredChild(
-        "B" + la + "-" + nhs,
-        nhs,
-        "Bench",
-        "Child" + i,
-        born.plusDays(i % 3000),
-        plan,
-        TestData.monthsAgo(6),
-        null);
+    String local = "B" + la + "-" + nhs;
+    LocalDate dob = born.plusDays(i % 3000);
+    LocalDate start = TestData.monthsAgo(6);
+    return switch (i % 10) {
+      case 0 -> unregisteredUnborn(local, nhs, "Bench", "Child" + i, dob, start);
+      case 1, 2 -> {
+        UploadRecord r =
+            unregisteredChild(local, nhs, "Bench", "Child" + i, dob, "LAC", start, null);
+        CV status = new CV();
+        status.setCode("s31");
+        r.getInformation().setLegalStatus(status);
+        yield r;
+      }
+      default -> unregisteredChild(local, nhs, "Bench", "Child" + i, dob, "CPP", start, null);
+    };
   }
 
   /** One cpisupload file, acknowledged CPF02; returns the seconds it took. */
@@ -402,7 +394,7 @@ public final class NationalBench {
     for (int i = 0; i < n; i++) {
       String nhs = number();
       csv.append(person(nhs, i, born));
-      records.add(record("855", nhs, 3 + (i % 7), born)); // CPP and UCPP
+      records.add(record("855", nhs, i, born));
     }
     Rest.Reply d = Rest.post(Spine.ADMIN, "/admin/demographics", "text/csv", csv.toString());
     if (d.status() != 200) {
@@ -569,6 +561,10 @@ public final class NationalBench {
     try {
       return mgmt.heapUsedAfterGc() >> 20;
     } catch (Exception e) {
+      if (!heapError) {
+        heapError = true;
+        say("heap not available from the management API: %s", e);
+      }
       return -1;
     }
   }

@@ -32,6 +32,18 @@ public final class Ceiling {
       """
           .formatted(EchoProvider.class.getName());
 
+  /**
+   * The server's EJBs default to the cpis security domain (20-security.cli); the WAR's web side
+   * must use the same one (one domain per class loader). No constraint: the echo asks no one.
+   */
+  private static final String JBOSS_WEB_XML =
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <jboss-web>
+        <security-domain>cpis</security-domain>
+      </jboss-web>
+      """;
+
   private Ceiling() {}
 
   /** Writes the WAR into {@code dir} and returns its path. */
@@ -42,7 +54,8 @@ public final class Ceiling {
             .addAsLibraries(
                 jarOf(ca.uhn.hl7v2.DefaultHapiContext.class).toFile(),
                 jarOf(ca.uhn.hl7v2.model.v25.message.ACK.class).toFile())
-            .setWebXML(new StringAsset(WEB_XML));
+            .setWebXML(new StringAsset(WEB_XML))
+            .addAsWebInfResource(new StringAsset(JBOSS_WEB_XML), "jboss-web.xml");
     Path file = dir.resolve("ceiling.war");
     war.as(ZipExporter.class).exportTo(file.toFile(), true);
     return file;

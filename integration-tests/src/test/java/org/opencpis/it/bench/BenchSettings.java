@@ -96,6 +96,20 @@ public record BenchSettings(
         echoPort);
   }
 
+  /**
+   * -Dbench.jfr=true: a Java Flight Recording of the whole run (profile settings) in the work
+   * folder, server.jfr, written when the server stops.
+   */
+  @Override
+  public List<String> jvmOptions() {
+    return Boolean.getBoolean("bench.jfr")
+        ? List.of(
+            "-XX:StartFlightRecording=filename="
+                + workDir.resolve("server.jfr")
+                + ",settings=profile,dumponexit=true")
+        : List.of();
+  }
+
   boolean postgres() {
     return dbUrl.isPresent();
   }

@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 public final class Management {
 
   /** A JMS queue's runtime counts. */
-  record QueueState(long messages, long delivering, long scheduled, long added, int consumers) {
-    boolean empty() {
+  public record QueueState(
+      long messages, long delivering, long scheduled, long added, int consumers) {
+    public boolean empty() {
       return messages == 0 && delivering == 0 && scheduled == 0;
     }
   }
@@ -46,7 +47,7 @@ public final class Management {
   }
 
   /** Every JMS queue of the default Artemis server, by name. */
-  Map<String, QueueState> queues() throws IOException, InterruptedException {
+  public Map<String, QueueState> queues() throws IOException, InterruptedException {
     JsonObject op =
         Json.createObjectBuilder()
             .add("operation", "read-children-resources")
@@ -93,10 +94,12 @@ public final class Management {
    * its heap usage), in bytes: what the server holds, not what it has not yet collected.
    */
   public long heapUsedAfterGc() throws IOException, InterruptedException {
+    // built once: a builder is empty after its first build()
     var address =
         Json.createArrayBuilder()
             .add(Json.createObjectBuilder().add("core-service", "platform-mbean"))
-            .add(Json.createObjectBuilder().add("type", "memory"));
+            .add(Json.createObjectBuilder().add("type", "memory"))
+            .build();
     execute(Json.createObjectBuilder().add("operation", "gc").add("address", address).build());
     JsonObject usage =
         execute(

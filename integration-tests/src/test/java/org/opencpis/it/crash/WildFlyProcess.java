@@ -70,6 +70,11 @@ public final class WildFlyProcess {
     int hl7Port();
 
     String baseUrl();
+
+    /** More options of the server's JVM (e.g. a flight recording); none by default. */
+    default List<String> jvmOptions() {
+      return List.of();
+    }
   }
 
   /** The management user the harness adds to its server's base folder (ManagementRealm). */
@@ -188,7 +193,9 @@ public final class WildFlyProcess {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().put("JBOSS_HOME", settings.jbossHome().toString());
-    pb.environment().put("JBOSS_JAVA_SIZING", "-Xms64m -Xmx" + settings.serverHeap());
+    List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx" + settings.serverHeap()));
+    jvm.addAll(settings.jvmOptions());
+    pb.environment().put("JBOSS_JAVA_SIZING", String.join(" ", jvm));
     pb.environment().remove("JAVA_OPTS");
     pb.environment().remove("LAUNCH_JBOSS_IN_BACKGROUND");
     pb.redirectErrorStream(true);

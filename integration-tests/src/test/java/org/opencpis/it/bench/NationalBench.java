@@ -189,7 +189,10 @@ public final class NationalBench {
     for (int i = 0; i < settings.stepSamples(); i++) {
       String nhs = number();
       csv.append(person(nhs, n + i, born));
-      files.computeIfAbsent(STEP_LA, k -> new ArrayList<>()).add(record(STEP_LA, nhs, n + i, born));
+      // a child's protection plan (CPP) each: the step under test, not the unborn's
+      files
+          .computeIfAbsent(STEP_LA, k -> new ArrayList<>())
+          .add(record(STEP_LA, nhs, 3 + 10 * i, born));
       stepChildren.add(nhs);
     }
     Rest.Reply d = Rest.post(Spine.ADMIN, "/admin/demographics", "text/csv", csv.toString());

@@ -130,26 +130,6 @@ public record BenchSettings(
     return 120;
   }
 
-  @Override
-  public int httpPort() {
-    return 8080 + portOffset;
-  }
-
-  @Override
-  public int managementPort() {
-    return 9990 + portOffset;
-  }
-
-  @Override
-  public int hl7Port() {
-    return 2575 + portOffset;
-  }
-
-  @Override
-  public String baseUrl() {
-    return "http://localhost:" + httpPort() + "/cpis";
-  }
-
   String rootUrl() {
     return "http://localhost:" + httpPort();
   }

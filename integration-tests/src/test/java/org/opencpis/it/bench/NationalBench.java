@@ -215,7 +215,7 @@ public final class NationalBench {
     // 999 100 0000 and up: above the block of the demographic store's generated seed
     while (true) {
       String nine = Integer.toString(999_100_000 + random.nextInt(900_000));
-      int check = checkDigit(nine);
+      int check = TestData.checkDigit(nine);
       if (check != 10) {
         String nhs = nine + check;
         if (used.add(nhs)) {
@@ -223,15 +223,6 @@ public final class NationalBench {
         }
       }
     }
-  }
-
-  static int checkDigit(String nine) {
-    int sum = 0;
-    for (int i = 0; i < 9; i++) {
-      sum += (nine.charAt(i) - '0') * (10 - i);
-    }
-    int check = 11 - sum % 11;
-    return check == 11 ? 0 : check;
   }
 
   private static String person(String nhs, int i, LocalDate born) {

@@ -98,26 +98,6 @@ record CrashSettings(
     return dbUrl.isPresent();
   }
 
-  @Override
-  public int httpPort() {
-    return 8080 + portOffset;
-  }
-
-  @Override
-  public int managementPort() {
-    return 9990 + portOffset;
-  }
-
-  @Override
-  public int hl7Port() {
-    return 2575 + portOffset;
-  }
-
-  @Override
-  public String baseUrl() {
-    return "http://localhost:" + httpPort() + "/cpis";
-  }
-
   String describe() {
     return String.format(
         "%s%s, %d kills, %d-%d s of load between kills, %d s after the last, seed %d, port offset"

@@ -63,13 +63,22 @@ public final class WildFlyProcess {
 
     List<String> serverProperties();
 
-    int httpPort();
+    default int httpPort() {
+      return 8080 + portOffset();
+    }
 
-    int managementPort();
+    default int managementPort() {
+      return 9990 + portOffset();
+    }
 
-    int hl7Port();
+    /** The application's MLLP listener. */
+    default int hl7Port() {
+      return 2575 + portOffset();
+    }
 
-    String baseUrl();
+    default String baseUrl() {
+      return "http://localhost:" + httpPort() + "/cpis";
+    }
 
     /** More options of the server's JVM (e.g. a flight recording); none by default. */
     default List<String> jvmOptions() {

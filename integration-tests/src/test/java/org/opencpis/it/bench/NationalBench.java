@@ -188,11 +188,10 @@ public final class NationalBench {
     }
     for (int i = 0; i < settings.stepSamples(); i++) {
       String nhs = number();
-      csv.append(person(nhs, n + i, born));
-      // a child's protection plan (CPP) each: the step under test, not the unborn's
-      files
-          .computeIfAbsent(STEP_LA, k -> new ArrayList<>())
-          .add(record(STEP_LA, nhs, 3 + 10 * i, born));
+      // a child's protection plan (CPP) each (index 3 mod 10): the step under test, not an unborn's
+      int index = 10 * (n + i) + 3;
+      csv.append(person(nhs, index, born));
+      files.computeIfAbsent(STEP_LA, k -> new ArrayList<>()).add(record(STEP_LA, nhs, index, born));
       stepChildren.add(nhs);
     }
     Rest.Reply d = Rest.post(Spine.ADMIN, "/admin/demographics", "text/csv", csv.toString());

@@ -11,7 +11,7 @@ import java.util.UUID;
  * our own WSDL whatever it says; sent raw over HTTP. Each test changes exactly the text it means
  * to: {@link #replace} fails when the template no longer holds that text.
  */
-final class NationalQuery {
+public final class NationalQuery {
 
   static final String WSA_2004 = "http://schemas.xmlsoap.org/ws/2004/08/addressing";
   static final String WSA_2005 = "http://www.w3.org/2005/08/addressing";
@@ -131,7 +131,7 @@ final class NationalQuery {
   }
 
   /** The §1.4 query: a person author, WS-Addressing 2004/08 as Spine's own stylesheets use. */
-  static NationalQuery byPerson(String nhs) {
+  public static NationalQuery byPerson(String nhs) {
     return new NationalQuery(PERSON_AUTHOR, nhs);
   }
 
@@ -178,7 +178,7 @@ final class NationalQuery {
     return replace("</queryByParameter>", "</queryByParameter>" + elements);
   }
 
-  String xml() {
+  public String xml() {
     return xml;
   }
 

@@ -35,7 +35,8 @@ public final class TestData {
     return SentValues.nhsNumber(good.substring(0, 9) + ((last + 1) % 10));
   }
 
-  static int checkDigit(String nine) {
+  /** The modulus-11 check digit of nine digits (10: no valid number has them). */
+  public static int checkDigit(String nine) {
     int sum = 0;
     for (int i = 0; i < 9; i++) {
       sum += (nine.charAt(i) - '0') * (10 - i);

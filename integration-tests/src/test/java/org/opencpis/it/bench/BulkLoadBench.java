@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.opencpis.it.Rest;
 import org.opencpis.it.Spine;
+import org.opencpis.it.TestData;
 
 /**
  * Measures the weekly bulk NHS-number load (R5) on a running server: adds N synthetic children (no
@@ -115,7 +116,7 @@ public final class BulkLoadBench {
     for (int i = 0; i < n; i++) {
       int check;
       do {
-        check = checkDigit(Integer.toString(++nine));
+        check = TestData.checkDigit(Integer.toString(++nine));
       } while (check == 10);
       int digit = i % 100 == 99 ? (check + 1) % 10 : check;
       b.append(prefix)
@@ -130,15 +131,6 @@ public final class BulkLoadBench {
           .append('\n');
     }
     return b.toString();
-  }
-
-  static int checkDigit(String nine) {
-    int sum = 0;
-    for (int i = 0; i < 9; i++) {
-      sum += (nine.charAt(i) - '0') * (10 - i);
-    }
-    int check = 11 - sum % 11;
-    return check == 11 ? 0 : check;
   }
 
   /** Heap used, in bytes, from the MicroProfile/WildFly metrics; 0 when not available. */

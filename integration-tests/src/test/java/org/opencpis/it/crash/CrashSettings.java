@@ -41,7 +41,8 @@ record CrashSettings(
     int recoveryPeriodSeconds,
     String serverHeap,
     boolean keepDatabase,
-    List<String> serverProperties) {
+    List<String> serverProperties)
+    implements WildFlyProcess.Options {
 
   /** The short version (CrashIT in ./mvnw verify); -Dcrash.* properties override each value. */
   static CrashSettings fromSystemProperties() {
@@ -95,22 +96,6 @@ record CrashSettings(
 
   boolean postgres() {
     return dbUrl.isPresent();
-  }
-
-  int httpPort() {
-    return 8080 + portOffset;
-  }
-
-  int managementPort() {
-    return 9990 + portOffset;
-  }
-
-  int hl7Port() {
-    return 2575 + portOffset;
-  }
-
-  String baseUrl() {
-    return "http://localhost:" + httpPort() + "/cpis";
   }
 
   String describe() {

@@ -25,11 +25,12 @@ import java.util.regex.Pattern;
  * WildFly's HTTP management API ({@code /management}, JSON), signed in with HTTP Digest as the
  * harness's management user: the depth of every JMS queue, for the drain and the dead letters.
  */
-final class Management {
+public final class Management {
 
   /** A JMS queue's runtime counts. */
-  record QueueState(long messages, long delivering, long scheduled, long added, int consumers) {
-    boolean empty() {
+  public record QueueState(
+      long messages, long delivering, long scheduled, long added, int consumers) {
+    public boolean empty() {
       return messages == 0 && delivering == 0 && scheduled == 0;
     }
   }
@@ -41,12 +42,12 @@ final class Management {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private int nonceCount;
 
-  Management(int port) {
+  public Management(int port) {
     this.url = "http://localhost:" + port + "/management";
   }
 
   /** Every JMS queue of the default Artemis server, by name. */
-  Map<String, QueueState> queues() throws IOException, InterruptedException {
+  public Map<String, QueueState> queues() throws IOException, InterruptedException {
     JsonObject op =
         Json.createObjectBuilder()
             .add("operation", "read-children-resources")
@@ -88,6 +89,29 @@ final class Management {
     return execute(op).get("result").toString();
   }
 
+  /**
+   * The server's heap in use right after a full collection (the platform MBean's {@code gc}, then
+   * its heap usage), in bytes: what the server holds, not what it has not yet collected.
+   */
+  public long heapUsedAfterGc() throws IOException, InterruptedException {
+    // built once: a builder is empty after its first build()
+    var address =
+        Json.createArrayBuilder()
+            .add(Json.createObjectBuilder().add("core-service", "platform-mbean"))
+            .add(Json.createObjectBuilder().add("type", "memory"))
+            .build();
+    execute(Json.createObjectBuilder().add("operation", "gc").add("address", address).build());
+    JsonObject usage =
+        execute(
+                Json.createObjectBuilder()
+                    .add("operation", "read-attribute")
+                    .add("name", "heap-memory-usage")
+                    .add("address", address)
+                    .build())
+            .getJsonObject("result");
+    return num(usage, "used");
+  }
+
   private static long num(JsonObject q, String name) {
     JsonValue v = q.get(name);
     return v == null || v.getValueType() != JsonValue.ValueType.NUMBER
@@ -95,7 +119,7 @@ final class Management {
         : q.getJsonNumber(name).longValue();
   }
 
-  JsonObject execute(JsonObject op) throws IOException, InterruptedException {
+  public JsonObject execute(JsonObject op) throws IOException, InterruptedException {
     String body = op.toString();
     HttpResponse<String> first = post(body, null);
     HttpResponse<String> r = first;

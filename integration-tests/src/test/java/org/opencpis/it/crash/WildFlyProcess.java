@@ -35,34 +35,83 @@ import java.util.concurrent.TimeUnit;
  * prepare-test-server} step does for the Arquillian server), so its data folder (the H2 file, the
  * Artemis journal) survives every restart of the run, and on a port offset of its own.
  */
-final class WildFlyProcess {
+public final class WildFlyProcess {
+
+  /**
+   * What the process needs to know: the crash harness's {@link CrashSettings}, the benchmark
+   * harness's settings (org.opencpis.it.bench).
+   */
+  public interface Options {
+    Path jbossHome();
+
+    Path ear();
+
+    /** The harness's folder: the server's base folder goes in server/, its console in it. */
+    Path workDir();
+
+    String serverConfig();
+
+    int portOffset();
+
+    Optional<String> dbUrl();
+
+    int redeliveryDelayMs();
+
+    int recoveryPeriodSeconds();
+
+    String serverHeap();
+
+    List<String> serverProperties();
+
+    default int httpPort() {
+      return 8080 + portOffset();
+    }
+
+    default int managementPort() {
+      return 9990 + portOffset();
+    }
+
+    /** The application's MLLP listener. */
+    default int hl7Port() {
+      return 2575 + portOffset();
+    }
+
+    default String baseUrl() {
+      return "http://localhost:" + httpPort() + "/cpis";
+    }
+
+    /** More options of the server's JVM (e.g. a flight recording); none by default. */
+    default List<String> jvmOptions() {
+      return List.of();
+    }
+  }
 
   /** The management user the harness adds to its server's base folder (ManagementRealm). */
-  static final String MGMT_USER = "crash-harness";
+  public static final String MGMT_USER = "crash-harness";
 
-  static final String MGMT_PASSWORD = "Crash-harness-2026!";
+  public static final String MGMT_PASSWORD = "Crash-harness-2026!";
 
-  private final CrashSettings settings;
+  private final Options settings;
   private final Path base;
   private int starts;
   private Process script;
   private ProcessHandle java;
 
-  WildFlyProcess(CrashSettings settings) {
+  public WildFlyProcess(Options settings) {
     this.settings = settings;
     this.base = settings.workDir().resolve("server");
   }
 
-  Path base() {
+  public Path base() {
     return base;
   }
 
-  Path dataDir() {
+  public Path dataDir() {
     return base.resolve("data");
   }
 
   /** A fresh base folder: the configured server's standalone/ (no data, logs, deployments). */
-  void prepareBase() throws IOException, java.security.GeneralSecurityException {
+  public void prepareBase() throws IOException, java.security.GeneralSecurityException {
     deleteTree(base);
     Path standalone = settings.jbossHome().resolve("standalone");
     Set<String> skipped = Set.of("data", "log", "tmp", "deployments");
@@ -97,6 +146,21 @@ final class WildFlyProcess {
           "no EAR at " + settings.ear() + ": build the project first (./mvnw package)");
     }
     Files.copy(settings.ear(), deployments.resolve("opencpis.ear"));
+    writeManagementUser();
+  }
+
+  /**
+   * Another archive beside the EAR in the base folder's deployments/ (the deployment scanner
+   * deploys it at start); call after {@link #prepareBase}.
+   */
+  public void deploy(Path archive) throws IOException {
+    Files.copy(
+        archive,
+        base.resolve("deployments").resolve(archive.getFileName().toString()),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private void writeManagementUser() throws IOException, java.security.GeneralSecurityException {
     // a management user for the HTTP management API (queue depths, dead letters): the line
     // add-user.sh writes, user=HEX(MD5(user:ManagementRealm:password))
     String hash =
@@ -113,7 +177,7 @@ final class WildFlyProcess {
   }
 
   /** Starts the server (returns at once; see {@link #awaitReady}). */
-  void start() throws IOException {
+  public void start() throws IOException {
     if (java != null && java.isAlive()) {
       throw new IllegalStateException("the server is already running (pid " + java.pid() + ")");
     }
@@ -138,7 +202,9 @@ final class WildFlyProcess {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().put("JBOSS_HOME", settings.jbossHome().toString());
-    pb.environment().put("JBOSS_JAVA_SIZING", "-Xms64m -Xmx" + settings.serverHeap());
+    List<String> jvm = new ArrayList<>(List.of("-Xms64m", "-Xmx" + settings.serverHeap()));
+    jvm.addAll(settings.jvmOptions());
+    pb.environment().put("JBOSS_JAVA_SIZING", String.join(" ", jvm));
     pb.environment().remove("JAVA_OPTS");
     pb.environment().remove("LAUNCH_JBOSS_IN_BACKGROUND");
     pb.redirectErrorStream(true);
@@ -176,7 +242,7 @@ final class WildFlyProcess {
   }
 
   /** Waits until the application answers: both WSDLs served, the MLLP port listening. */
-  void awaitReady(Duration within) {
+  public void awaitReady(Duration within) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + within.toNanos();
     while (System.nanoTime() < deadline) {
@@ -211,7 +277,7 @@ final class WildFlyProcess {
    * kill -9 of the server's JVM; returns once it is gone and its ports are free (the harness never
    * restarts on top of a server that is still half alive).
    */
-  void kill9() {
+  public void kill9() {
     ProcessHandle jvm = java;
     if (jvm == null || !jvm.isAlive()) {
       throw new IllegalStateException("the server is not running: nothing to kill");
@@ -224,7 +290,7 @@ final class WildFlyProcess {
   }
 
   /** A clean shutdown (SIGTERM: WildFly stops gracefully), then kill -9 if it takes too long. */
-  void stop() {
+  public void stop() {
     ProcessHandle jvm = java;
     if (jvm == null) {
       return;
@@ -244,7 +310,7 @@ final class WildFlyProcess {
   }
 
   /** The server's threads (jcmd Thread.print) into the work folder; returns the file, or null. */
-  Path threadDump(String name) {
+  public Path threadDump(String name) {
     ProcessHandle jvm = java;
     if (jvm == null || !jvm.isAlive()) {
       return null;
@@ -268,11 +334,11 @@ final class WildFlyProcess {
     }
   }
 
-  boolean running() {
+  public boolean running() {
     return java != null && java.isAlive();
   }
 
-  long pid() {
+  public long pid() {
     return java == null ? -1 : java.pid();
   }
 
@@ -321,12 +387,12 @@ final class WildFlyProcess {
                 + " is in use before the server starts: another server on the harness's port"
                 + " offset "
                 + settings.portOffset()
-                + "? (set -Dcrash.port.offset)");
+                + "? (set the harness's port offset: -Dcrash.port.offset, -Dbench.port.offset)");
       }
     }
   }
 
-  static boolean listening(int port) {
+  public static boolean listening(int port) {
     try (Socket s = new Socket()) {
       s.connect(new InetSocketAddress("localhost", port), 500);
       return true;
@@ -342,7 +408,7 @@ final class WildFlyProcess {
         .statusCode();
   }
 
-  static void sleep(long ms) {
+  public static void sleep(long ms) {
     try {
       Thread.sleep(ms);
     } catch (InterruptedException e) {
@@ -351,7 +417,7 @@ final class WildFlyProcess {
     }
   }
 
-  static void deleteTree(Path dir) throws IOException {
+  public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

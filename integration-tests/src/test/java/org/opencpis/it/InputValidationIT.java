@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencpis.contract.hl7.REPCMT000003GB01;
-import org.opencpis.contract.hl7.RecordAck;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse.AcknowledgementRecord.AcknowledgementRecordDetail;
 import org.opencpis.contract.query.CpisError;
 
 /**
@@ -159,7 +159,7 @@ class InputValidationIT {
   void longLocalChildId() throws Exception {
     String nhs = TestData.nhsNumber();
     String other = TestData.nhsNumber();
-    REPCMT000003GB01 ack =
+    REPCMT000003GB01FileResponse ack =
         Spine.upload(Spine.LEICESTERSHIRE)
             .upload(
                 file(
@@ -167,12 +167,12 @@ class InputValidationIT {
                     child("C".repeat(64), nhs, "Ann", "Lee", DOB, "CPP", Children.PLAN_START, null),
                     child(
                         "OK-" + other, other, "Bo", "Lee", DOB, "CPP", Children.PLAN_START, null)));
-    assertThat(ack.getFileResponseCode().getCode()).isEqualTo("CPF03");
-    RecordAck refused = ack.getRecordAck().get(0);
-    assertThat(refused.getResponseCode().getCode()).isEqualTo("CPR07");
-    assertThat(refused.getField()).isEqualTo("localChildId");
-    assertThat(refused.getDetail()).contains("at most 40 characters");
-    assertThat(ack.getRecordAck().get(1).getResponseCode().getCode()).isEqualTo("CPR06");
+    assertThat(UploadFiles.fileCode(ack).getCode()).isEqualTo("CPF03");
+    AcknowledgementRecordDetail refused = UploadFiles.records(ack).get(0);
+    assertThat(refused.getCode().getCode()).isEqualTo("CPR07");
+    assertThat(UploadFiles.field(refused)).isEqualTo("localChildId");
+    assertThat(UploadFiles.detail(refused)).contains("at most 40 characters");
+    assertThat(UploadFiles.records(ack).get(1).getCode().getCode()).isEqualTo("CPR06");
   }
 
   @Test

@@ -31,8 +31,9 @@ import org.opencpis.shared.Hl7Dates;
  * national displayName (no codeSystem: the national schema fixes it), a code per record (code
  * system {@value #RECORD_CODE_SYSTEM}) at its 1-based position in {@code location}, the council as
  * received, the counts, and each record echoed in file order (valid: its subject; invalid: its plan
- * and subject). Why a record was refused (the field and the reason) has no national element: the
- * hub keeps it with the submission ({@code GET /api/admin/uploads/{la}}).
+ * and subject). Why a file or a record was refused (the field and the reason) has no element of its
+ * own nationally: it goes in the code's {@code originalText} (HL7's "text that served as the basis
+ * of the coding", allowed by the national CV and CE), e.g. {@code childSubject/id: NHS number ...}.
  */
 final class FileResponseWriter {
 
@@ -86,7 +87,9 @@ final class FileResponseWriter {
     r.setTransmissionQuantity(Hl7.integer(read.records().size()));
     AcknowledgementFile.AcknowledgementFileDetail fileDetail =
         new AcknowledgementFile.AcknowledgementFileDetail();
-    fileDetail.setCode(Hl7.cv(a.fileCode().name(), display(a.fileCode())));
+    CV fileCode = Hl7.cv(a.fileCode().name(), display(a.fileCode()));
+    fileCode.setOriginalText(a.detail());
+    fileDetail.setCode(fileCode);
     AcknowledgementFile ackFile = new AcknowledgementFile();
     ackFile.getAcknowledgementFileDetail().add(fileDetail);
     r.setAcknowledgementFile(ackFile);
@@ -97,6 +100,7 @@ final class FileResponseWriter {
             new AcknowledgementRecord.AcknowledgementRecordDetail();
         CV code = Hl7.cv(o.code().name(), RECORD_DISPLAY.get(o.code()));
         code.setCodeSystem(RECORD_CODE_SYSTEM);
+        code.setOriginalText(why(o));
         d.setCode(code);
         d.setLocation(Integer.toString(o.sequenceNumber()));
         records.getAcknowledgementRecordDetail().add(d);
@@ -118,6 +122,14 @@ final class FileResponseWriter {
   }
 
   /** The council the file came from, as it named itself (its id under the LA root). */
+  /** A refused record's field and reason ("childSubject/id: ..."), or null for a loaded one. */
+  static String why(RecordOutcome o) {
+    if (o.detail() == null) {
+      return null;
+    }
+    return o.field() == null ? o.detail() : o.field() + ": " + o.detail();
+  }
+
   private static REPCMT000002GB01CommunicationFunctionSnd council(REPCMT000002GB01File file) {
     REPCMT000002GB01CommunicationFunctionSnd rcv = new REPCMT000002GB01CommunicationFunctionSnd();
     REPCMT000002GB01Organisation sent =

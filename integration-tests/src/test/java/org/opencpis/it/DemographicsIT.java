@@ -183,7 +183,7 @@ class DemographicsIT {
     }
 
     assertThat(UploadFiles.fileCode(refused).getCode()).isEqualTo("CPF05");
-    assertThat(UploadFiles.fileDetail(refused))
+    assertThat(UploadFiles.fileDetail(LEICESTER, refused))
         .contains("resubmit")
         .contains("same fileSequenceId");
     assertThat(UploadFiles.loaded(refused)).isZero();

@@ -206,20 +206,20 @@ class InputValidationIT {
 
   @Test
   @DisplayName(
-      "SOAP: an upload whose fileSequenceId is not a number (found by SpineMessageFuzzTest) is a SOAP client fault naming it; nothing is loaded")
+      "SOAP: an upload whose transmissionQuantity is not a number (found by SpineMessageFuzzTest) is a SOAP client fault naming it; nothing is loaded")
   void unreadableUploadValue() throws Exception {
     String nhs = TestData.nhsNumber();
     String file =
-        "<REPC_MT000002GB01 xmlns=\"urn:hl7-org:v3\"><id root=\""
-            + java.util.UUID.randomUUID()
-            + "\"/><interactionId root=\"2.16.840.1.113883.2.1.3.2.4.12\" extension=\"REPC_MT000002GB01\"/>"
-            + "<communicationFunctionSnd><device><id root=\"1.2.826.0.1285.0.2.0.107\" extension=\"200000000855\"/></device></communicationFunctionSnd>"
-            + "<header><fileSequenceId value=\"seven\"/><recordCount value=\"1\"/><sender><id root=\"1.2.826.0.1285.0.1.10\" extension=\"855\"/></sender></header>"
-            + "<record><localChildId root=\"LA-CHILD-ID\" extension=\"NAN-1\"/><childSubject><id root=\"2.16.840.1.113883.2.1.4.1\" extension=\""
+        "<File xmlns=\"urn:hl7-org:v3\"><creationTime value=\"20261125120000\"/>"
+            + "<id extension=\"000001\"/><transmissionQuantity value=\"seven\"/>"
+            + "<communicationFunctionSnd><organisation><id root=\"2.16.840.1.113883.2.1.3.2.4.19.1\" extension=\"855\"/>"
+            + "<name>Leicestershire County Council</name><telecom value=\"tel:01164960999\" use=\"EC\"/></organisation></communicationFunctionSnd>"
+            + "<record><CP-ISRecord><pertinentInformation><COCT_TP146101GB01.CPPInformation><component><cPPStartDate><value value=\"202606010000\"/></cPPStartDate></component></COCT_TP146101GB01.CPPInformation></pertinentInformation>"
+            + "<subject><COCT_TP145101GB01.Child><id root=\"2.16.840.1.113883.2.1.4.1\" extension=\""
             + nhs
-            + "\"/><name><given>Ann</given><family>Lee</family></name><birthTime value=\"20150304\"/></childSubject>"
-            + "<information><code code=\"CPP\"/><effectiveTime><low value=\"20260601\"/></effectiveTime></information></record>"
-            + "</REPC_MT000002GB01>";
+            + "\"/><id root=\"2.16.840.1.113883.2.1.3.2.4.18.24\" extension=\"NAN-1\"/>"
+            + "<childPerson><birthTime value=\"20150304\"/><name><given>Ann</given><family>Lee</family></name></childPerson></COCT_TP145101GB01.Child></subject></CP-ISRecord></record>"
+            + "</File>";
     HttpResponse<String> r =
         soapPost(
             "/spine/cpisupload",

@@ -50,7 +50,7 @@ class NationalUploadIT {
   @Test
   @DisplayName(
       "R26a R1 R2 R13: a national file of a child's CPP, an unborn's UCP, a bad NHS number and an"
-          + " impossible date is answered CPF03 with CPR06, CPR06, CPR04, CPR07 at their positions,"
+          + " end before its start is answered CPF03 with CPR06, CPR06, CPR04, CPR07 at their positions,"
           + " valid against the national XSD; the loaded plans are held with the file's telecoms,"
           + " the refused records leave nothing")
   void mixedFile() throws Exception {
@@ -69,7 +69,7 @@ class NationalUploadIT {
             childRecord(child, "NU-1", "Mia", "Jones", "202603010000", "202609010000"),
             unbornRecord(mother, "NU-2"),
             childRecord(badCheck, "NU-3", "Ben", "Jones", "202603010000", null),
-            childRecord(badDate, "NU-4", "Ivy", "King", "202613450000", null));
+            childRecord(badDate, "NU-4", "Ivy", "King", "202609010000", "202603010000"));
     validate(UPLOAD, Xml.parse(file).getDocumentElement());
 
     HttpResponse<String> r = post(file);
@@ -100,8 +100,8 @@ class NationalUploadIT {
         .isEqualTo("Unsucessful Record Upload");
     // why, for the council's system: the field and the reason in the code's originalText
     assertThat(Xml.child(Xml.child(records.get(3), "code"), "originalText").getTextContent())
-        .contains("information/effectiveTime/low")
-        .contains("'202613450000' is not a date");
+        .contains("information/effectiveTime/high")
+        .contains("the end date 2026-03-01 is before the start date 2026-09-01");
     assertThat(Xml.child(Xml.child(records.get(2), "code"), "originalText").getTextContent())
         .contains("modulus 11");
     assertThat(attr(Xml.child(ack, "failedReturnedCP-ISRecords"), "value", "value")).isEqualTo("2");
@@ -156,7 +156,10 @@ class NationalUploadIT {
     String reused = file(seq, 1, childRecord(other, "NS-2", "Pam", "Birch", "202603010000", null));
     HttpResponse<String> refused = post(reused);
     assertThat(refused.statusCode()).isEqualTo(500);
-    assertThat(refused.body()).contains("FILE_SEQUENCE_REUSED").contains("soap:Client");
+    assertThat(refused.body())
+        .contains("<code>FILE_SEQUENCE_REUSED</code>")
+        .contains("nothing of this file was loaded")
+        .contains("send this content as file " + (seq + 1));
     assertThat(UploadIT.held(other)).isEmpty();
 
     String gap = file(seq + 5, 1, childRecord(other, "NS-2", "Pam", "Birch", "202603010000", null));
@@ -181,13 +184,37 @@ class NationalUploadIT {
             Xml.child(Xml.elements(ack, "acknowledgementFileDetail").get(0), "code")
                 .getAttribute("displayName"))
         .isEqualTo("File Level Error");
-    assertThat(
-            Xml.child(
-                    Xml.child(Xml.elements(ack, "acknowledgementFileDetail").get(0), "code"),
-                    "originalText")
-                .getTextContent())
-        .contains("says 2")
-        .contains("holds 1");
+    // the national file code has no room for why; the hub keeps it with the file
+    assertThat(Xml.elements(Xml.elements(ack, "acknowledgementFileDetail").get(0), "originalText"))
+        .isEmpty();
+    assertThat(Xml.elements(ack, "acknowledgementRecordDetail")).isEmpty();
+    assertThat(UploadIT.held(child)).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "a File/id that is not a sequence number is the fault ErrorBase1712.INVALID_DATA|File/id;"
+          + " an upload in the old (pre-national) shape is MESSAGE_NOT_READABLE; neither loads"
+          + " anything")
+  void notAFile() throws Exception {
+    String child = TestData.nhsNumber();
+    Demographics.register(child, "Zoe", "Hill", DOB);
+    String named =
+        file(1, 1, childRecord(child, "NF-1", "Zoe", "Hill", "202603010000", null))
+            .replaceFirst("<id extension=\"[0-9]+\"/>", "<id extension=\"LCC-FILE-A\"/>");
+    HttpResponse<String> r = post(named);
+    assertThat(r.statusCode()).isEqualTo(500);
+    assertThat(r.body())
+        .contains("<code>ErrorBase1712.INVALID_DATA|File/id</code>")
+        .contains("is not a file sequence number");
+    HttpResponse<String> old =
+        post(
+            "<REPC_MT000002GB01 xmlns=\"urn:hl7-org:v3\"><header><fileSequenceId value=\"1\"/>"
+                + "</header></REPC_MT000002GB01>");
+    assertThat(old.statusCode()).isEqualTo(500);
+    assertThat(old.body())
+        .contains("<faultcode>soap:Client</faultcode>")
+        .contains("MESSAGE_NOT_READABLE");
     assertThat(UploadIT.held(child)).isEmpty();
   }
 

@@ -251,9 +251,32 @@ public final class UploadFiles {
     return ack.getAcknowledgementFile().getAcknowledgementFileDetail().get(0).getCode();
   }
 
-  /** Why the file was answered so (the code's originalText), e.g. "... recordCount ...". */
-  public static String fileDetail(REPCMT000003GB01FileResponse ack) {
-    return fileCode(ack).getOriginalText();
+  /**
+   * Why the council's cpisupload file this acknowledges was answered so, as the hub keeps it (the
+   * national file code has no room for it): the administrators' {@code GET
+   * /api/admin/uploads/{la}}, newest first.
+   */
+  public static String fileDetail(String la, REPCMT000003GB01FileResponse ack) {
+    Rest.Reply r =
+        Rest.get(
+            Spine.ADMIN,
+            "/admin/uploads/"
+                + la
+                + "?channel=CPISUPLOAD&fileSequenceId="
+                + Integer.parseInt(ack.getId().getExtension()));
+    return ((jakarta.json.JsonObject) r.json())
+        .getJsonArray("submissions")
+        .getJsonObject(0)
+        .getString("detail");
+  }
+
+  /** Each refused record's position and reason, for a log line. */
+  public static String reasons(REPCMT000003GB01FileResponse ack) {
+    return records(ack).stream()
+        .filter(d -> d.getCode().getOriginalText() != null)
+        .map(d -> d.getLocation() + " " + d.getCode().getOriginalText())
+        .toList()
+        .toString();
   }
 
   /** One answer per record, in file order (location = the record's 1-based position). */
@@ -320,7 +343,10 @@ public final class UploadFiles {
     return r;
   }
 
-  /** A plan of the type named (CPP, LAC, UCP; any other code is sent as a CPP). */
+  /**
+   * A plan of the type named (CPP, LAC, UCP); any other code (the national shape has no plan code,
+   * only the three plan templates) is sent as a pertinentInformation holding none of them.
+   */
   private static REPCMT000002GB01PertinentInformation plan(
       String code, LocalDate start, LocalDate end) {
     REPCMT000002GB01PertinentInformation p = new REPCMT000002GB01PertinentInformation();
@@ -351,7 +377,7 @@ public final class UploadFiles {
         }
         p.setCOCTTP146102GB01UCPInformation(i);
       }
-      default -> {
+      case "CPP" -> {
         p.setContentId(template("COCT_TP146101GB01#CPPInformation"));
         COCTTP146101GB01CPPInformation i = new COCTTP146101GB01CPPInformation();
         var c = new COCTTP146101GB01CPPInformation.Component();
@@ -364,6 +390,7 @@ public final class UploadFiles {
         }
         p.setCOCTTP146101GB01CPPInformation(i);
       }
+      default -> p.setContentId(template("COCT_TP146101GB01#" + code));
     }
     return p;
   }

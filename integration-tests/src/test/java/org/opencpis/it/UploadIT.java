@@ -36,7 +36,9 @@ class UploadIT {
   static final LocalDate DOB = LocalDate.of(2019, 4, 2);
   static final LocalDate START = TestData.monthsAgo(3);
 
-  final CpisUploadPortType leicestershire = Spine.upload(Spine.LEICESTERSHIRE);
+  // the council's system, naming its ASID in the SOAP header as on Spine
+  final CpisUploadPortType leicestershire =
+      Spine.senderAsid(Spine.upload(Spine.LEICESTERSHIRE), "200000000" + LEICS);
 
   @BeforeAll
   static void deployed() {
@@ -71,8 +73,12 @@ class UploadIT {
     assertThat(UploadFiles.field(second)).isEqualTo("childSubject/id");
     assertThat(UploadFiles.detail(second)).contains(badCheck).contains("modulus 11");
     assertThat(third.getCode().getCode()).isEqualTo("CPR07");
-    assertThat(UploadFiles.field(third)).isEqualTo("information/code");
-    assertThat(UploadFiles.detail(third)).contains("'XYZ'").contains("CPP, LAC or UCP");
+    assertThat(UploadFiles.field(third)).isEqualTo("CP-ISRecord/pertinentInformation");
+    assertThat(UploadFiles.detail(third))
+        .contains("no plan")
+        .contains("CPPInformation")
+        .contains("LACInformation")
+        .contains("UCPInformation");
 
     // the good record is shared; the refused ones are not (R1: an invalid number is never stored)
     REPCIN000007GB01 answer = Spine.query(Spine.CLINICIAN).query(byPerson(good, ED_NURSE));
@@ -127,7 +133,9 @@ class UploadIT {
     REPCMT000003GB01FileResponse ack = leicestershire.upload(f);
 
     assertThat(UploadFiles.fileCode(ack).getCode()).isEqualTo("CPF01");
-    assertThat(UploadFiles.fileDetail(ack)).contains("recordCount says 2").contains("holds 1");
+    assertThat(UploadFiles.fileDetail(LEICS, ack))
+        .contains("recordCount says 2")
+        .contains("holds 1");
     assertThat(UploadFiles.loaded(ack)).isZero();
     assertNotShared(nhs);
   }
@@ -436,7 +444,8 @@ class UploadIT {
             r -> r.getString("field"))
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(1, "L-8002", "CPR04", "childSubject/id"),
-            org.assertj.core.groups.Tuple.tuple(2, "L-8003", "CPR07", "information/code"));
+            org.assertj.core.groups.Tuple.tuple(
+                2, "L-8003", "CPR07", "CP-ISRecord/pertinentInformation"));
     assertThat(first.get(0).getJsonArray("records").getJsonObject(0).getString("detail"))
         .contains("modulus 11");
 

@@ -108,7 +108,7 @@ final class UploadClient extends LoadClient {
       if ("CPF02".equals(code)) {
         f.outcome = Ledger.Outcome.ACKED;
       } else {
-        channel.error(f, code + " " + UploadFiles.fileDetail(ack));
+        channel.error(f, code + " " + UploadFiles.reasons(ack));
         if ("CPF05".equals(code) && f.attempts < MAX_ATTEMPTS) {
           unanswered = f; // the demographic service was unavailable: the council resends
         } else {

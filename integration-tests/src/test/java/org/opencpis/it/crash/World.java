@@ -162,7 +162,7 @@ final class World {
                 + ": "
                 + UploadFiles.fileCode(ack).getCode()
                 + " "
-                + UploadFiles.fileDetail(ack));
+                + UploadFiles.reasons(ack));
       }
     }
 

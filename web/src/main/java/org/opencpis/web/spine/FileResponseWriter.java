@@ -31,9 +31,11 @@ import org.opencpis.shared.Hl7Dates;
  * national displayName (no codeSystem: the national schema fixes it), a code per record (code
  * system {@value #RECORD_CODE_SYSTEM}) at its 1-based position in {@code location}, the council as
  * received, the counts, and each record echoed in file order (valid: its subject; invalid: its plan
- * and subject). Why a file or a record was refused (the field and the reason) has no element of its
- * own nationally: it goes in the code's {@code originalText} (HL7's "text that served as the basis
- * of the coding", allowed by the national CV and CE), e.g. {@code childSubject/id: NHS number ...}.
+ * and subject). Why a record was refused (the field and the reason) has no element of its own
+ * nationally: it goes in the record code's {@code originalText} (HL7's "text that served as the
+ * basis of the coding", allowed by the national CE), e.g. {@code childSubject/id: NHS number ...}.
+ * The national file code allows no content, so why a whole file was CPF01 or CPF05 is kept with the
+ * submission only ({@code GET /api/admin/uploads/{la}}).
  */
 final class FileResponseWriter {
 
@@ -87,9 +89,9 @@ final class FileResponseWriter {
     r.setTransmissionQuantity(Hl7.integer(read.records().size()));
     AcknowledgementFile.AcknowledgementFileDetail fileDetail =
         new AcknowledgementFile.AcknowledgementFileDetail();
-    CV fileCode = Hl7.cv(a.fileCode().name(), display(a.fileCode()));
-    fileCode.setOriginalText(a.detail());
-    fileDetail.setCode(fileCode);
+    // the national file code has empty content: why a file was CPF01 or CPF05 is not in the
+    // acknowledgement (the hub keeps it with the submission, GET /api/admin/uploads/{la})
+    fileDetail.setCode(Hl7.cv(a.fileCode().name(), display(a.fileCode())));
     AcknowledgementFile ackFile = new AcknowledgementFile();
     ackFile.getAcknowledgementFileDetail().add(fileDetail);
     r.setAcknowledgementFile(ackFile);

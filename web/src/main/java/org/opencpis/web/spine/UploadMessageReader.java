@@ -83,7 +83,7 @@ final class UploadMessageReader {
     if (fileId == null) {
       return null;
     }
-    if (!fileId.matches("[0-9]{1,9}")) {
+    if (!fileId.matches("[0-9]{1,10}") || Long.parseLong(fileId) > Integer.MAX_VALUE) {
       throw new HubFault(
           HubFault.INVALID_DATA + "|File/id",
           "File/id",

@@ -7,6 +7,8 @@ import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -216,6 +218,38 @@ class NationalUploadIT {
         .contains("<faultcode>soap:Client</faultcode>")
         .contains("MESSAGE_NOT_READABLE");
     assertThat(UploadIT.held(child)).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "issue 10: the README's upload example (docs/examples/cpisupload-request.xml) is a national"
+          + " File, answered CPF02 as docs/examples/cpisupload-answer.xml shows; both examples are"
+          + " valid against the national XSD")
+  void readmeExample() throws Exception {
+    Path examples = Path.of("..", "docs", "examples");
+    String request = Files.readString(examples.resolve("cpisupload-request.xml"));
+    Element exampleFile = Xml.elements(Xml.parse(request), "File").get(0);
+    validate(UPLOAD, exampleFile);
+    Element exampleAnswer =
+        fileResponse(Files.readString(examples.resolve("cpisupload-answer.xml")));
+    validate(ACK, exampleAnswer);
+
+    String nhs = TestData.nhsNumber();
+    Demographics.register(nhs, "Amelia", "Hart", LocalDate.of(2019, 4, 2));
+    int seq = TestData.nextFileSequence(LEICS);
+    String body =
+        request
+            .substring(request.indexOf("<File "), request.indexOf("</File>") + 7)
+            .replace("9990001006", nhs)
+            .replace("<id extension=\"000001\"/>", "<id extension=\"%06d\"/>".formatted(seq));
+    Element ack = fileResponse(post(body).body());
+    validate(ACK, ack);
+    assertThat(code(ack)).isEqualTo(code(exampleAnswer)).isEqualTo("CPF02");
+    assertThat(Xml.elements(ack, "acknowledgementRecordDetail"))
+        .extracting(d -> Xml.child(d, "code").getAttribute("code"))
+        .containsExactly("CPR06");
+    assertThat(Xml.elementNames(ack)).isEqualTo(Xml.elementNames(exampleAnswer));
+    assertThat(UploadIT.held(nhs)).hasSize(1);
   }
 
   // ----- the messages, as a council's system writes them -----

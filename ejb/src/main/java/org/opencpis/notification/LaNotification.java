@@ -38,9 +38,23 @@ public record LaNotification(
     ACKNOWLEDGEMENT
   }
 
-  /** The child as that LA shared it. */
+  /**
+   * The child as that LA shared it.
+   *
+   * @param uploadFile the sequence number of the council's file that last brought the record (the
+   *     national {@code referredToLAUploadFile}); null when not known (a notification kept before)
+   */
   public record Child(
-      String localChildId, String givenName, String familyName, LocalDate birthDate) {}
+      String localChildId,
+      String givenName,
+      String familyName,
+      LocalDate birthDate,
+      Integer uploadFile) {
+
+    public Child(String localChildId, String givenName, String familyName, LocalDate birthDate) {
+      this(localChildId, givenName, familyName, birthDate, null);
+    }
+  }
 
   /**
    * Who looked, when, from where, and in which care setting.

@@ -3,7 +3,6 @@ package org.opencpis.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import javax.xml.XMLConstants;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +36,8 @@ class NationalUploadIT {
   static final LocalDate DOB = LocalDate.of(2019, 4, 12);
   static final String NS = "urn:hl7-org:v3";
 
-  private static final Schema UPLOAD = schema("REPC_MT000002GB01.xsd");
-  private static final Schema ACK = schema("REPC_MT000003GB01.xsd");
+  private static final Schema UPLOAD = NationalSchemas.schema("REPC_MT000002GB01.xsd");
+  private static final Schema ACK = NationalSchemas.schema("REPC_MT000003GB01.xsd");
 
   @BeforeAll
   static void deployed() {
@@ -72,12 +67,12 @@ class NationalUploadIT {
             unbornRecord(mother, "NU-2"),
             childRecord(badCheck, "NU-3", "Ben", "Jones", "202603010000", null),
             childRecord(badDate, "NU-4", "Ivy", "King", "202609010000", "202603010000"));
-    validate(UPLOAD, Xml.parse(file).getDocumentElement());
+    NationalSchemas.validate(UPLOAD, Xml.parse(file).getDocumentElement());
 
     HttpResponse<String> r = post(file);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     Element ack = fileResponse(r.body());
-    validate(ACK, ack);
+    NationalSchemas.validate(ACK, ack);
 
     assertThat(attr(ack, "id", "extension")).isEqualTo(String.format("%06d", seq));
     assertThat(attr(ack, "transmissionQuantity", "value")).isEqualTo("4");
@@ -147,7 +142,7 @@ class NationalUploadIT {
     int seq = TestData.nextFileSequence(LEICS);
     String first = file(seq, 1, childRecord(child, "NS-1", "Ola", "Birch", "202603010000", null));
     Element ack1 = fileResponse(post(first).body());
-    validate(ACK, ack1);
+    NationalSchemas.validate(ACK, ack1);
     assertThat(code(ack1)).isEqualTo("CPF02");
 
     HttpResponse<String> again = post(first);
@@ -180,7 +175,7 @@ class NationalUploadIT {
     int seq = TestData.nextFileSequence(LEICS);
     String f = file(seq, 2, childRecord(child, "NC-1", "Rex", "Vale", "202603010000", null));
     Element ack = fileResponse(post(f).body());
-    validate(ACK, ack);
+    NationalSchemas.validate(ACK, ack);
     assertThat(code(ack)).isEqualTo("CPF01");
     assertThat(
             Xml.child(Xml.elements(ack, "acknowledgementFileDetail").get(0), "code")
@@ -229,10 +224,10 @@ class NationalUploadIT {
     Path examples = Path.of("..", "docs", "examples");
     String request = Files.readString(examples.resolve("cpisupload-request.xml"));
     Element exampleFile = Xml.elements(Xml.parse(request), "File").get(0);
-    validate(UPLOAD, exampleFile);
+    NationalSchemas.validate(UPLOAD, exampleFile);
     Element exampleAnswer =
         fileResponse(Files.readString(examples.resolve("cpisupload-answer.xml")));
-    validate(ACK, exampleAnswer);
+    NationalSchemas.validate(ACK, exampleAnswer);
 
     String nhs = TestData.nhsNumber();
     Demographics.register(nhs, "Amelia", "Hart", LocalDate.of(2019, 4, 2));
@@ -243,7 +238,7 @@ class NationalUploadIT {
             .replace("9990001006", nhs)
             .replace("<id extension=\"000001\"/>", "<id extension=\"%06d\"/>".formatted(seq));
     Element ack = fileResponse(post(body).body());
-    validate(ACK, ack);
+    NationalSchemas.validate(ACK, ack);
     assertThat(code(ack)).isEqualTo(code(exampleAnswer)).isEqualTo("CPF02");
     assertThat(Xml.elements(ack, "acknowledgementRecordDetail"))
         .extracting(d -> Xml.child(d, "code").getAttribute("code"))
@@ -382,24 +377,5 @@ class NationalUploadIT {
 
   private static String attr(Element parent, String child, String attribute) {
     return Xml.child(parent, child).getAttribute(attribute);
-  }
-
-  /** Validates an element against a national schema: the answer must be what Spine would take. */
-  static void validate(Schema schema, Element e) {
-    try {
-      schema.newValidator().validate(new DOMSource(e));
-    } catch (Exception invalid) {
-      throw new AssertionError("not valid against the national schema: " + invalid.getMessage());
-    }
-  }
-
-  private static Schema schema(String name) {
-    try {
-      URL url = NationalUploadIT.class.getResource("/national/CPIS/Schemas/" + name);
-      SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-      return f.newSchema(new StreamSource(url.openStream(), url.toExternalForm()));
-    } catch (Exception e) {
-      throw new IllegalStateException("the national schema " + name + " does not load", e);
-    }
   }
 }

@@ -54,41 +54,87 @@ public class NotificationPullService {
       value = "cpis.pullNotifications",
       subject = {0, 1, 2})
   public Pulled pull(String laCode, String lowRaw, String highRaw) {
+    Window w = window(laCode, lowRaw, highRaw, OURS);
+    List<IssuedNotification> issued = issuer.issuedTo(laCode, w.low, w.high, MAX + 1);
+    boolean complete = issued.size() <= MAX;
+    List<LaNotification> notifications =
+        issued.stream().limit(MAX).map(n -> NotificationJson.read(n.payload())).toList();
+    return new Pulled(laCode, w.low, w.high, complete, notifications);
+  }
+
+  /** The request's field names, for the answers that name one. */
+  private record Fields(String la, String laElement, String low, String high, String window) {}
+
+  private static final Fields OURS =
+      new Fields(
+          "localAuthority", "localAuthority/id", "accessTime/low", "accessTime/high", "accessTime");
+  private static final Fields NATIONAL =
+      new Fields(
+          "LocalAuthority",
+          "LocalAuthority/@id",
+          "AccessTime/@low",
+          "AccessTime/@high",
+          "AccessTime");
+
+  /**
+   * The national pulls (ACCESS_TO_SERVICE, INACTIVE_NHS_NUMBERS): the notifications of one kind in
+   * the window, checked as {@link #pull}. At most {@value #MAX}: a window holding more is answered
+   * up to the first instant it could not carry whole, and {@code high} of the answer is that
+   * instant, where the next pull starts (inclusive), so that no notification is skipped.
+   */
+  @Audited(
+      value = "cpis.pullNotifications.national",
+      subject = {0, 1, 2, 3})
+  public Pulled pull(String laCode, LaNotification.Type type, String lowRaw, String highRaw) {
+    Window w = window(laCode, lowRaw, highRaw, NATIONAL);
+    List<IssuedNotification> issued = issuer.issuedTo(laCode, type, w.low, w.high, MAX + 1);
+    Instant high = w.high;
+    if (issued.size() > MAX) {
+      Instant cut = issued.get(MAX).createdAt();
+      List<IssuedNotification> before =
+          issued.stream().filter(n -> n.createdAt().isBefore(cut)).toList();
+      // MAX + 1 notifications at one instant cannot be cut there: carry them all
+      if (!before.isEmpty()) {
+        issued = before;
+        high = cut;
+      }
+    }
+    List<LaNotification> notifications =
+        issued.stream().map(n -> NotificationJson.read(n.payload())).toList();
+    return new Pulled(laCode, w.low, high, high.equals(w.high), notifications);
+  }
+
+  private record Window(Instant low, Instant high) {}
+
+  private Window window(String laCode, String lowRaw, String highRaw, Fields f) {
     if (laCode == null || laCode.isBlank()) {
       throw new HubFault(
-          HubFault.MANDATORY_DATA_MISSING + "|localAuthority",
-          "localAuthority/id",
-          "say whose notifications: localAuthority/id/@extension (the LA's ODS code)");
+          HubFault.MANDATORY_DATA_MISSING + "|" + f.la(),
+          f.laElement(),
+          "say whose notifications: " + f.laElement() + " (the LA's code)");
     }
     if (!session.isCallerInRole(Roles.council(laCode))) {
       throw new HubFault(
           HubFault.ACCESS_DENIED,
-          "localAuthority/id",
+          f.laElement(),
           "user '"
               + session.getCallerPrincipal().getName()
               + "' may not read the notifications of local authority "
               + laCode);
     }
-    Instant low = time("accessTime/low", lowRaw);
+    Instant low = time(f.low(), lowRaw);
     Instant high =
-        highRaw == null || highRaw.isBlank()
-            ? settings.clock().instant()
-            : time("accessTime/high", highRaw);
+        highRaw == null || highRaw.isBlank() ? settings.clock().instant() : time(f.high(), highRaw);
     if (!low.isBefore(high)) {
-      throw new HubFault(
-          "INVALID_WINDOW", "accessTime", "accessTime/low must be before accessTime/high");
+      throw new HubFault("INVALID_WINDOW", f.window(), f.low() + " must be before " + f.high());
     }
     if (Duration.between(low, high).compareTo(WIDEST) > 0) {
       throw new HubFault(
           "INVALID_WINDOW",
-          "accessTime",
+          f.window(),
           "ask for at most 31 days at a time, and page through longer periods");
     }
-    List<IssuedNotification> issued = issuer.issuedTo(laCode, low, high, MAX + 1);
-    boolean complete = issued.size() <= MAX;
-    List<LaNotification> notifications =
-        issued.stream().limit(MAX).map(n -> NotificationJson.read(n.payload())).toList();
-    return new Pulled(laCode, low, high, complete, notifications);
+    return new Window(low, high);
   }
 
   private Instant time(String field, String raw) {

@@ -10,10 +10,13 @@ import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.soap.Addressing;
 import jakarta.xml.ws.soap.AddressingFeature;
 import org.opencpis.contract.hl7.IVLTS;
+import org.opencpis.contract.hl7.NationalNotificationPull;
 import org.opencpis.contract.hl7.NotificationPullRequest;
 import org.opencpis.contract.hl7.NotificationPullResponse;
 import org.opencpis.contract.hl7.REPCMT000002GB01File;
 import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse;
+import org.opencpis.contract.hl7.REPCMT000004GB01CPISAccessToServiceNotification;
+import org.opencpis.contract.hl7.REPCMT000005GB01CPISInactiveNHSNumberNotification;
 import org.opencpis.contract.upload.CpisError;
 import org.opencpis.contract.upload.CpisUploadPortType;
 import org.opencpis.hub.application.HubFault;
@@ -22,6 +25,7 @@ import org.opencpis.hub.application.UploadAnswer;
 import org.opencpis.hub.application.UploadFile;
 import org.opencpis.hub.application.UploadService;
 import org.opencpis.hub.domain.UploadChannel;
+import org.opencpis.notification.LaNotification;
 import org.opencpis.shared.Settings;
 
 /**
@@ -85,6 +89,49 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
     }
     return FileResponseWriter.write(
         body, read, answer, settings.clock().instant(), settings.zone());
+  }
+
+  @Override
+  public REPCMT000004GB01CPISAccessToServiceNotification accessToService(
+      NationalNotificationPull body) throws CpisError {
+    UnreadableMessageHandler.endpointReached();
+    return NationalNotificationWriter.accessToService(
+        pull(body, LaNotification.Type.ACCESS_TO_SERVICE), laName(body), settings.zone());
+  }
+
+  @Override
+  public REPCMT000005GB01CPISInactiveNHSNumberNotification inactiveNhsNumbers(
+      NationalNotificationPull body) throws CpisError {
+    UnreadableMessageHandler.endpointReached();
+    return NationalNotificationWriter.inactiveNhsNumbers(
+        pull(body, LaNotification.Type.INACTIVE_NHS_NUMBER), laName(body), settings.zone());
+  }
+
+  /** A national pull: the council by LocalAuthority/@id, the window by AccessTime/@low,@high. */
+  private NotificationPullService.Pulled pull(
+      NationalNotificationPull body, LaNotification.Type type) throws CpisError {
+    var la = body == null ? null : body.getLocalAuthority();
+    var window = body == null ? null : body.getAccessTime();
+    try {
+      return pulls.pull(
+          la == null ? null : Hl7.blankToNull(la.getId()),
+          type,
+          window == null ? null : window.getLow(),
+          window == null ? null : window.getHigh());
+    } catch (HubFault f) {
+      throw new CpisError(f.getMessage(), SpineFaults.detail(f));
+    } catch (EJBAccessException e) {
+      throw SpineFaults.accessDenied(context, e, "pull an LA's notifications", CpisError::new);
+    } catch (RuntimeException e) {
+      var detail = SpineFaults.unexpected("cpisupload national pull", e);
+      throw new CpisError(SpineFaults.summary(detail), detail);
+    }
+  }
+
+  private static String laName(NationalNotificationPull body) {
+    return body == null || body.getLocalAuthority() == null
+        ? null
+        : Hl7.blankToNull(body.getLocalAuthority().getName());
   }
 
   @Override

@@ -42,19 +42,15 @@ public record LaNotification(
    * The child as that LA shared it.
    *
    * @param uploadFile the sequence number of the council's file that last brought the record (the
-   *     national {@code referredToLAUploadFile}); null when not known (a notification kept before)
+   *     national {@code referredToLAUploadFile}); null when not known (a notification kept before).
+   *     One constructor only: JSON-B reads a record through its canonical constructor
    */
   public record Child(
       String localChildId,
       String givenName,
       String familyName,
       LocalDate birthDate,
-      Integer uploadFile) {
-
-    public Child(String localChildId, String givenName, String familyName, LocalDate birthDate) {
-      this(localChildId, givenName, familyName, birthDate, null);
-    }
-  }
+      Integer uploadFile) {}
 
   /**
    * Who looked, when, from where, and in which care setting.

@@ -118,7 +118,8 @@ final class NationalNotificationWriter {
     String eventId = a.queryEventId() != null ? a.queryEventId() : a.accessEventId();
     q.setId(Hl7.ii(eventId == null ? null : eventId.toUpperCase(), null));
     var author = new NotifiedQuery.Author();
-    if (a.systemAsid() != null) {
+    // a person by their SDS user id; a system (its ASID) acting for the person it names otherwise
+    if (a.sdsUserId() == null && a.systemAsid() != null) {
       author.setContentId(template("COCT_TP145104GB01#System"));
       author.setCOCTTP145104GB01System(system(a));
     } else {

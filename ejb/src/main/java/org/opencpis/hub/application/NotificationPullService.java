@@ -88,20 +88,26 @@ public class NotificationPullService {
   public Pulled pull(String laCode, LaNotification.Type type, String lowRaw, String highRaw) {
     Window w = window(laCode, lowRaw, highRaw, NATIONAL);
     List<IssuedNotification> issued = issuer.issuedTo(laCode, type, w.low, w.high, MAX + 1);
-    Instant high = w.high;
-    if (issued.size() > MAX) {
-      Instant cut = issued.get(MAX).createdAt();
-      List<IssuedNotification> before =
-          issued.stream().filter(n -> n.createdAt().isBefore(cut)).toList();
-      // MAX + 1 notifications at one instant cannot be cut there: carry them all
-      if (!before.isEmpty()) {
-        issued = before;
-        high = cut;
-      }
-    }
+    int carried = carried(issued.stream().map(IssuedNotification::createdAt).toList(), MAX);
+    Instant high = carried < issued.size() ? issued.get(carried).createdAt() : w.high;
     List<LaNotification> notifications =
-        issued.stream().map(n -> NotificationJson.read(n.payload())).toList();
-    return new Pulled(laCode, w.low, high, high.equals(w.high), notifications);
+        issued.stream().limit(carried).map(n -> NotificationJson.read(n.payload())).toList();
+    return new Pulled(laCode, w.low, high, carried == issued.size(), notifications);
+  }
+
+  /**
+   * How many of these notifications (oldest first, at most {@code max + 1} read) one answer
+   * carries: all when they fit; else those before the first instant it cannot carry whole, so that
+   * the next pull, from that instant, misses none. More than {@code max} at one instant are all
+   * carried (there is no instant to cut at).
+   */
+  static int carried(List<Instant> createdAt, int max) {
+    if (createdAt.size() <= max) {
+      return createdAt.size();
+    }
+    Instant cut = createdAt.get(max);
+    int before = (int) createdAt.stream().filter(t -> t.isBefore(cut)).count();
+    return before == 0 ? createdAt.size() : before;
   }
 
   private record Window(Instant low, Instant high) {}

@@ -294,7 +294,8 @@ public class UploadService {
         u.laCode(),
         now,
         v.currentNhsNumber(),
-        new LaNotification.Child(u.localChildId(), u.givenName(), u.familyName(), u.birthDate()),
+        new LaNotification.Child(
+            u.localChildId(), u.givenName(), u.familyName(), u.birthDate(), seq),
         null,
         new LaNotification.Inactive(u.nhsNumber().value(), v.currentNhsNumber()),
         null,

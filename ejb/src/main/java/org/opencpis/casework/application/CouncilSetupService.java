@@ -4,12 +4,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.opencpis.audit.Audited;
+import org.opencpis.casework.domain.AccessPattern;
 import org.opencpis.casework.domain.CaseworkRefusal;
 import org.opencpis.casework.domain.CaseworkRefusal.Kind;
+import org.opencpis.casework.domain.Council;
 import org.opencpis.casework.domain.Worker;
 import org.opencpis.casework.domain.WorkerRole;
 import org.opencpis.casework.infrastructure.CaseworkRepository;
 import org.opencpis.shared.Roles;
+import org.opencpis.shared.Settings;
 
 /** An administrator sets up a council's workers and virtual workers. */
 @Stateless
@@ -17,6 +21,7 @@ import org.opencpis.shared.Roles;
 public class CouncilSetupService {
 
   @Inject CaseworkRepository casework;
+  @Inject Settings settings;
 
   public Worker addWorker(
       String laCode, String name, String username, WorkerRole role, String team) {
@@ -48,5 +53,41 @@ public class CouncilSetupService {
 
   public List<Worker> workers(String laCode) {
     return casework.workers(laCode);
+  }
+
+  /** A council's pattern thresholds (R25) and whether they are its own or the service's. */
+  public record PatternThresholds(int accessesIn30Days, int organisationsIn7Days, boolean own) {}
+
+  @Audited(value = "admin.councils.pattern", subject = 0)
+  public PatternThresholds patternThresholds(String laCode) {
+    Council c = council(laCode);
+    AccessPattern.Thresholds t = c.patternThresholds(serviceThresholds());
+    return new PatternThresholds(
+        t.accessesIn30Days(), t.organisationsIn7Days(), c.hasOwnPatternThresholds());
+  }
+
+  /**
+   * Sets the council's own thresholds (both null: the service's again); from the next access on,
+   * its steps are flagged by them.
+   */
+  @Audited(value = "admin.councils.pattern.set", subject = 0, change = true)
+  public PatternThresholds setPatternThresholds(
+      String laCode, Integer accessesIn30Days, Integer organisationsIn7Days) {
+    council(laCode).setPatternThresholds(accessesIn30Days, organisationsIn7Days);
+    return patternThresholds(laCode);
+  }
+
+  private Council council(String laCode) {
+    return casework
+        .council(laCode)
+        .orElseThrow(
+            () ->
+                new CaseworkRefusal(
+                    Kind.NOT_FOUND, "la", "no council " + laCode + " uses the workflow here"));
+  }
+
+  private AccessPattern.Thresholds serviceThresholds() {
+    return new AccessPattern.Thresholds(
+        settings.patternAccessesIn30Days(), settings.patternOrganisationsIn7Days());
   }
 }

@@ -100,10 +100,7 @@ public class NotificationIntake {
     Child child = findChild(n);
     AccessPattern pattern =
         AccessPattern.of(
-            casework.accessesOf(n.laCode(), n.nhsNumber()),
-            a.accessedAt(),
-            new AccessPattern.Thresholds(
-                settings.patternAccessesIn30Days(), settings.patternOrganisationsIn7Days()));
+            casework.accessesOf(n.laCode(), n.nhsNumber()), a.accessedAt(), thresholds(n.laCode()));
     Instant due = workingTime.due(now, Duration.ofHours(settings.followUpDueWorkingHours()));
     WorkflowStep step = WorkflowStep.followUp(inbox, child, notice, pattern, now, due);
     casework.add(step);
@@ -115,6 +112,14 @@ public class NotificationIntake {
                 + n.notificationId()
                 + (pattern.flagged() ? " (pattern flagged)" : ""));
     return step;
+  }
+
+  /** The council's own pattern thresholds, or the service's (R25). */
+  private AccessPattern.Thresholds thresholds(String laCode) {
+    AccessPattern.Thresholds service =
+        new AccessPattern.Thresholds(
+            settings.patternAccessesIn30Days(), settings.patternOrganisationsIn7Days());
+    return casework.council(laCode).map(c -> c.patternThresholds(service)).orElse(service);
   }
 
   /** The hub's answer to the council's own upload: updates the children's CP-IS status. */

@@ -23,6 +23,16 @@ public class Council {
   @Column(name = "emergency_duty_phone", nullable = false, length = 40)
   private String emergencyDutyPhone;
 
+  // the council's own pattern thresholds (R25); none: the service's (cpis.pattern.*)
+  @Column(name = "pattern_accesses_30d")
+  private Integer patternAccessesIn30Days;
+
+  @Column(name = "pattern_organisations_7d")
+  private Integer patternOrganisationsIn7Days;
+
+  /** The most a threshold can be: beyond it no pattern would ever flag. */
+  public static final int MAX_THRESHOLD = 50;
+
   protected Council() {}
 
   public Council(String laCode, String name, String officeHoursPhone, String emergencyDutyPhone) {
@@ -46,5 +56,43 @@ public class Council {
 
   public String emergencyDutyPhone() {
     return emergencyDutyPhone;
+  }
+
+  /** Whether the council set its own thresholds. */
+  public boolean hasOwnPatternThresholds() {
+    return patternAccessesIn30Days != null;
+  }
+
+  /** The thresholds that flag a pattern for this council's children (R25). */
+  public AccessPattern.Thresholds patternThresholds(AccessPattern.Thresholds service) {
+    return hasOwnPatternThresholds()
+        ? new AccessPattern.Thresholds(patternAccessesIn30Days, patternOrganisationsIn7Days)
+        : service;
+  }
+
+  /**
+   * The council's own thresholds (R25): a pattern is flagged at {@code accessesIn30Days} accesses
+   * in 30 days, or at {@code organisationsIn7Days} organisations in 7; each 1 to {@value
+   * #MAX_THRESHOLD}. Null for both: the service's again.
+   */
+  public void setPatternThresholds(Integer accessesIn30Days, Integer organisationsIn7Days) {
+    if (accessesIn30Days == null && organisationsIn7Days == null) {
+      patternAccessesIn30Days = null;
+      patternOrganisationsIn7Days = null;
+      return;
+    }
+    check(accessesIn30Days, "accessesIn30Days");
+    check(organisationsIn7Days, "organisationsIn7Days");
+    patternAccessesIn30Days = accessesIn30Days;
+    patternOrganisationsIn7Days = organisationsIn7Days;
+  }
+
+  private static void check(Integer value, String field) {
+    if (value == null || value < 1 || value > MAX_THRESHOLD) {
+      throw new CaseworkRefusal(
+          CaseworkRefusal.Kind.INVALID,
+          field,
+          field + " is a whole number from 1 to " + MAX_THRESHOLD + ", not " + value);
+    }
   }
 }

@@ -81,8 +81,11 @@ final class FhirResources {
     t.setId(careTeamId(nhs, e));
     t.addCategory(category(e.planType()));
     t.setName(e.laName());
+    // the child (or, for an unborn's plan, the expectant mother) as the council shared them
     t.setSubject(
-        new Reference().setIdentifier(new Identifier().setSystem(NHS_NUMBER).setValue(nhs)));
+        new Reference()
+            .setIdentifier(new Identifier().setSystem(NHS_NUMBER).setValue(nhs))
+            .setDisplay(subjectName(e)));
     Period p = new Period();
     p.setStartElement(new DateTimeType(e.startDate().toString()));
     if (e.endDate() != null) {
@@ -100,6 +103,16 @@ final class FhirResources {
       t.addTelecom(phone(e.emergencyDutyPhone(), ContactPoint.ContactPointUse.MOBILE));
     }
     return t;
+  }
+
+  /** "Given Family" as the council shared them, or null when it shared neither. */
+  static String subjectName(QueryAnswer.Entry e) {
+    String name =
+        ((e.givenName() == null ? "" : e.givenName().trim())
+                + " "
+                + (e.familyName() == null ? "" : e.familyName().trim()))
+            .trim();
+    return name.isEmpty() ? null : name;
   }
 
   static CodeableConcept category(PlanType type) {

@@ -50,6 +50,8 @@ class FhirMappingTest {
         .extracting(ContactPoint::getUse)
         .containsExactly(ContactPoint.ContactPointUse.WORK, ContactPoint.ContactPointUse.MOBILE);
     assertThat(t.getPeriod().getStartElement().getValueAsString()).isEqualTo("2026-01-05");
+    assertThat(t.getSubject().getIdentifier().getValue()).isEqualTo(NHS);
+    assertThat(t.getSubject().getDisplay()).as("the mother, as shared").isEqualTo("Lena Brown");
   }
 
   @Test

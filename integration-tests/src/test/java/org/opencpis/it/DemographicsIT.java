@@ -184,7 +184,7 @@ class DemographicsIT {
     assertThat(UploadFiles.fileCode(refused).getCode()).isEqualTo("CPF05");
     assertThat(UploadFiles.fileDetail(LEICESTER, refused))
         .contains("resubmit")
-        .contains("same File/id");
+        .contains("same fileSequenceId");
     assertThat(UploadFiles.loaded(refused)).isZero();
     UploadIT.assertNotShared(nhs);
 

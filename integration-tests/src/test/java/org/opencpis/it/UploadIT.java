@@ -284,7 +284,7 @@ class UploadIT {
 
     assertThat(reused).as("a reused fileSequenceId is refused").isNotNull();
     assertThat(reused.getFaultInfo().getCode()).isEqualTo("FILE_SEQUENCE_REUSED");
-    assertThat(reused.getFaultInfo().getField()).isEqualTo("File/id");
+    assertThat(reused.getFaultInfo().getField()).isEqualTo("header/fileSequenceId");
     assertThat(reused.getFaultInfo().getMessage())
         .contains("file " + seq + " of Leicestershire County Council (855) was already answered")
         .contains("different content")
@@ -321,7 +321,7 @@ class UploadIT {
                         child("L-6201", nhs, "Quin", "Dale", DOB, "CPP", START, null))));
     assertThat(gap).isNotNull();
     assertThat(gap.getFaultInfo().getCode()).isEqualTo("FILE_OUT_OF_SEQUENCE");
-    assertThat(gap.getFaultInfo().getField()).isEqualTo("File/id");
+    assertThat(gap.getFaultInfo().getField()).isEqualTo("header/fileSequenceId");
     assertThat(gap.getFaultInfo().getMessage())
         .contains("file " + (next + 1) + " is not the next file of Leicestershire County Council")
         .contains("send file " + next + " first");

@@ -38,19 +38,9 @@ public record LaNotification(
     ACKNOWLEDGEMENT
   }
 
-  /**
-   * The child as that LA shared it.
-   *
-   * @param uploadFile the sequence number of the council's file that last brought the record (the
-   *     national {@code referredToLAUploadFile}); null when not known (a notification kept before).
-   *     One constructor only: JSON-B reads a record through its canonical constructor
-   */
+  /** The child as that LA shared it. */
   public record Child(
-      String localChildId,
-      String givenName,
-      String familyName,
-      LocalDate birthDate,
-      Integer uploadFile) {}
+      String localChildId, String givenName, String familyName, LocalDate birthDate) {}
 
   /**
    * Who looked, when, from where, and in which care setting.

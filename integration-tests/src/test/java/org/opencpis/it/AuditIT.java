@@ -152,8 +152,7 @@ class AuditIT {
                 "AU-" + nhs, nhs, "Ann", "Audit", Children.DOB, "CPP", Children.PLAN_START, null));
     long before = last();
 
-    // the sending system names its ASID in the SOAP header, as on Spine
-    Spine.senderAsid(Spine.upload(Spine.LEICESTERSHIRE), "200000000855").upload(file);
+    Spine.upload(Spine.LEICESTERSHIRE).upload(file);
 
     JsonObject row = onlyRowSince(before);
     assertRow(

@@ -56,8 +56,7 @@ public class AccessNotificationService {
                   shared.localChildId(),
                   shared.givenName(),
                   shared.familyName(),
-                  shared.birthDate(),
-                  shared.fileSequence());
+                  shared.birthDate());
       var v = e.viewer();
       LaNotification n =
           new LaNotification(

@@ -294,8 +294,7 @@ public class UploadService {
         u.laCode(),
         now,
         v.currentNhsNumber(),
-        new LaNotification.Child(
-            u.localChildId(), u.givenName(), u.familyName(), u.birthDate(), seq),
+        new LaNotification.Child(u.localChildId(), u.givenName(), u.familyName(), u.birthDate()),
         null,
         new LaNotification.Inactive(u.nhsNumber().value(), v.currentNhsNumber()),
         null,

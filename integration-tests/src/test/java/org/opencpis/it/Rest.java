@@ -23,9 +23,10 @@ public final class Rest {
       this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (k, v) -> true));
     }
 
-    /** The first value of the header, or null. */
+    /** The header's values, joined by ", " as one header would carry them; null if absent. */
     public String header(String name) {
-      return headers.firstValue(name).orElse(null);
+      java.util.List<String> values = headers.allValues(name);
+      return values.isEmpty() ? null : String.join(", ", values);
     }
 
     public JsonStructure json() {

@@ -21,6 +21,11 @@ public final class SentValues {
     return n;
   }
 
+  /** Whether this run has used the number already. */
+  static boolean used(String n) {
+    return NHS_NUMBERS.contains(n);
+  }
+
   static void person(String given, String family, LocalDate birthDate) {
     if (given != null) {
       NAMES.add(given);

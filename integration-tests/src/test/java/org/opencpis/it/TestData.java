@@ -22,7 +22,8 @@ public final class TestData {
       String nine =
           "999" + String.format("%06d", 100_000 + ThreadLocalRandom.current().nextInt(900_000));
       int check = checkDigit(nine);
-      if (check != 10) {
+      // never one this run has used: a child made fresh by a test has no other test's accesses
+      if (check != 10 && !SentValues.used(nine + check)) {
         return SentValues.nhsNumber(nine + check);
       }
     }

@@ -60,6 +60,7 @@ final class Reconciler {
     final Map<String, SharedRow> shared = new HashMap<>();
     final Map<Long, List<OutboxRow>> outbox = new HashMap<>();
     final Map<Long, LocalDate> planEnds = new HashMap<>();
+
     /** Council-workflow files still held for their predecessor (none, once all is drained). */
     long heldCouncilFiles;
 

@@ -172,7 +172,8 @@ class ProductionProfileIT {
             URI.create("http://localhost:" + (8080 + OFFSET) + "/cpis" + path))
         .timeout(Duration.ofSeconds(30))
         .header("Authorization", "Basic " + basic)
-        .header("Accept", "application/json");
+        .header("Accept", "application/json")
+        .header("X-Requested-With", "OpenCPIS");
   }
 
   static void append(Path file, String line) throws Exception {

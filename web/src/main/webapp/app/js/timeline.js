@@ -128,7 +128,7 @@ export function attendanceTimeline(t, { current } = {}) {
       dateTime(a.accessedAt),
       organisation(a, orgName),
       settingName(a.careSetting),
-      a.flagged ? 'Flagged: ' + (w ? w.reason : 'pattern') : w ? 'In a flagged period' : 'No',
+      a.flagged ? 'Flagged: ' + (a.reason || (w && w.reason)) : w ? 'In a flagged period' : 'No',
     ];
   });
   const tbl = table('The attendance timeline as a table (oldest first)',

@@ -35,7 +35,10 @@ public record AccessTimeline(
   /** What the timeline says where the health system gave no organisation code. */
   public static final String UNKNOWN_ORGANISATION = "Not given";
 
-  /** One access, oldest first; {@code flagged}: this access raised a pattern flag. */
+  /**
+   * One access, oldest first; {@code flagged}: this access raised a pattern flag, and {@code
+   * reason} says why (as the step does).
+   */
   public record Entry(
       String notificationId,
       Instant at,
@@ -44,7 +47,8 @@ public record AccessTimeline(
       String careSetting,
       String viewerName,
       String jobRole,
-      boolean flagged) {}
+      boolean flagged,
+      String reason) {}
 
   /** An organisation in the timeline: its key, name and how many of the accesses are its. */
   public record Organisation(String ods, String name, int accesses) {}
@@ -102,7 +106,8 @@ public record AccessTimeline(
               n.careSetting(),
               n.viewerName(),
               n.jobRole(),
-              p.flagged()));
+              p.flagged(),
+              p.reason()));
       organisations.merge(
           key(n),
           new Organisation(key(n), name(n), 1),

@@ -80,8 +80,11 @@ class AccessTimelineTest {
     daysAgo(150, "RWE", UHL, "ED").daysAgo(40, "RWE", UHL, "ED").daysAgo(37, "RBK", WALSALL, "MIU");
     AccessTimeline t = timeline(DEFAULTS);
     assertThat(t.accesses())
-        .extracting(AccessTimeline.Entry::flagged)
-        .containsExactly(false, false, true);
+        .extracting(AccessTimeline.Entry::flagged, AccessTimeline.Entry::reason)
+        .containsExactly(
+            tuple(false, null),
+            tuple(false, null),
+            tuple(true, "2 different organisations in 7 days"));
     assertThat(t.flaggedWindows())
         .containsExactly(
             new AccessTimeline.Window(ago(40), ago(37), 2, "2 different organisations in 7 days"));

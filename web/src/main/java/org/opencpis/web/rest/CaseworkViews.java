@@ -183,7 +183,8 @@ public final class CaseworkViews {
                               e.careSetting(),
                               e.viewerName(),
                               e.jobRole(),
-                              e.flagged()))
+                              e.flagged(),
+                              e.reason()))
                   .toList(),
               t.organisations().stream()
                   .map(o -> new TimelineOrganisationView(o.ods(), o.name(), o.accesses()))
@@ -194,7 +195,7 @@ public final class CaseworkViews {
     }
   }
 
-  /** An access on the timeline; {@code flagged}: it raised a pattern flag. */
+  /** An access on the timeline; {@code flagged}: it raised a pattern flag ({@code reason}: why). */
   public record TimelineAccessView(
       String notificationId,
       Instant accessedAt,
@@ -203,7 +204,8 @@ public final class CaseworkViews {
       String careSetting,
       String viewerName,
       String jobRole,
-      boolean flagged) {}
+      boolean flagged,
+      String reason) {}
 
   public record TimelineOrganisationView(String ods, String name, int accesses) {}
 

@@ -152,9 +152,9 @@ function windowText(w) {
 
 function picture(t, accesses, orgs, windows, colour, current, summary) {
   const W = 960;
-  const left = 250;
+  const left = 300;
   const right = 24;
-  const top = 44;
+  const top = 52;
   const lane = 40;
   const bottom = 34;
   const height = top + orgs.length * lane + bottom;
@@ -182,11 +182,14 @@ function picture(t, accesses, orgs, windows, colour, current, summary) {
   while (m.getTime() <= t1) {
     const iso = m.toISOString();
     const mx = x(iso);
-    const label = m.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' }) +
-      (m.getUTCMonth() === 0 ? ' ' + m.getUTCFullYear() : '');
+    const label = m.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
     grid.append(
       s('line', { x1: mx, y1: top - 6, x2: mx, y2: height - bottom, stroke: '#b1b4b6', 'stroke-width': 1 }),
-      s('text', { x: mx + 3, y: top - 14, 'font-size': 13, fill: '#0b0c0c' }, label));
+      s('text', { x: mx + 3, y: top - 12, 'font-size': 13, fill: '#0b0c0c' }, label));
+    if (m.getUTCMonth() === 0 || !grid.querySelector('[data-year]')) {
+      grid.append(s('text', { x: mx + 3, y: top - 30, 'font-size': 13, 'font-weight': 'bold', fill: '#0b0c0c', 'data-year': '' },
+        String(m.getUTCFullYear())));
+    }
     m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1));
   }
   svg.append(grid);
@@ -203,7 +206,7 @@ function picture(t, accesses, orgs, windows, colour, current, summary) {
     shaded.append(s('g', { 'data-window': '', 'data-window-from': w.from, 'data-window-to': w.to },
       s('title', {}, 'Pattern flagged: ' + windowText(w)),
       s('rect', { x: wx, y: top - 4, width: ww, height: orgs.length * lane + 8, fill: 'url(#app-timeline-hatch)', stroke: '#d4351c', 'stroke-width': 1.5, 'stroke-dasharray': '4 3' }),
-      s('text', { x: wx + ww / 2, y: height - bottom + 20, 'font-size': 13, 'font-weight': 'bold', fill: '#aa2a16', 'text-anchor': 'middle' }, 'Pattern')));
+      s('text', { x: Math.min(Math.max(wx + ww / 2, left + 28), W - 28), y: height - bottom + 20, 'font-size': 13, 'font-weight': 'bold', fill: '#aa2a16', 'text-anchor': 'middle' }, 'Pattern')));
   }
   svg.append(shaded);
 
@@ -211,7 +214,7 @@ function picture(t, accesses, orgs, windows, colour, current, summary) {
   const rows = s('g', { class: 'app-timeline__rows' });
   orgs.forEach((o) => {
     const ly = y(o.ods);
-    const name = o.name.length > 32 ? o.name.substring(0, 31) + '…' : o.name;
+    const name = o.name.length > 40 ? o.name.substring(0, 39) + '…' : o.name;
     rows.append(s('g', { 'data-lane': o.ods },
       s('title', {}, o.name + (o.ods !== o.name ? ' (' + o.ods + ')' : '')),
       s('line', { x1: left, y1: ly, x2: W - right, y2: ly, stroke: '#dddddd', 'stroke-width': 1 }),

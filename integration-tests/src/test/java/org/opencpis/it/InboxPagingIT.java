@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,6 +77,60 @@ class InboxPagingIT {
     long flagged = all.stream().filter(s -> s.getBoolean("flagged")).count();
     Rest.Reply f = Rest.get(Spine.LEICS_ADMIN, "/inboxes/" + inbox + "/steps?flagged=true&limit=1");
     assertThat(f.header("X-Total-Count")).isEqualTo(String.valueOf(flagged));
+  }
+
+  @Test
+  @DisplayName(
+      "R21 R24: the manager's view counts every inbox of the council: open, due by the end of today and overdue, as the inbox's own list has them")
+  void managersView() throws Exception {
+    long inbox = Council.inbox(Spine.LEICS_ADMIN, "CPIS_VIRTUAL_WORKER");
+    String nhs = Children.sharedByLeicestershire();
+    Council.ok(Rest.post(Spine.CLINICIAN, "/health/cpis", HealthQueryIT.query(nhs, "RWE")));
+    Council.awaitStepFor(Spine.LEICS_ADMIN, inbox, nhs, 1);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonObject view =
+                  (JsonObject) Rest.get(Spine.LEICS_ADMIN, "/inboxes/overview").json();
+              assertThat(view.getString("laCode")).isEqualTo("855");
+              Instant asOf = Instant.parse(view.getString("asOf"));
+              Instant endOfToday = Instant.parse(view.getString("endOfToday"));
+              assertThat(endOfToday).isAfter(asOf).isBeforeOrEqualTo(asOf.plus(Duration.ofDays(1)));
+              List<JsonObject> rows = view.getJsonArray("inboxes").getValuesAs(JsonObject.class);
+              assertThat(rows.get(0).getString("role"))
+                  .as("virtual workers first")
+                  .endsWith("VIRTUAL_WORKER");
+              JsonObject cpis =
+                  rows.stream()
+                      .filter(r -> r.getJsonNumber("inboxId").longValue() == inbox)
+                      .findFirst()
+                      .orElseThrow();
+              List<JsonObject> open =
+                  Council.steps(Spine.LEICS_ADMIN, inbox, null).getValuesAs(JsonObject.class);
+              long overdue = open.stream().filter(s -> s.getBoolean("overdue")).count();
+              long dueToday =
+                  open.stream()
+                      .filter(s -> !s.getBoolean("overdue"))
+                      .filter(s -> Instant.parse(s.getString("dueAt")).isBefore(endOfToday))
+                      .count();
+              assertThat(cpis.getJsonNumber("open").longValue()).isEqualTo(open.size());
+              assertThat(cpis.getJsonNumber("overdue").longValue()).isEqualTo(overdue);
+              assertThat(cpis.getJsonNumber("dueToday").longValue()).isEqualTo(dueToday);
+              assertThat(Instant.parse(cpis.getString("oldestOpen")))
+                  .isBeforeOrEqualTo(asOf)
+                  .isEqualTo(
+                      open.stream()
+                          .map(s -> Instant.parse(s.getString("createdAt")))
+                          .min(Instant::compareTo)
+                          .orElseThrow());
+            });
+    // another council's staff see their own council's inboxes only
+    JsonObject manc = (JsonObject) Rest.get(Spine.MANC_ADMIN, "/inboxes/overview").json();
+    assertThat(manc.getString("laCode")).isEqualTo("352");
+    assertThat(manc.getJsonArray("inboxes").getValuesAs(JsonObject.class))
+        .noneMatch(r -> r.getJsonNumber("inboxId").longValue() == inbox);
+    assertThat(Rest.get(Spine.CLINICIAN, "/inboxes/overview").status()).isEqualTo(403);
   }
 
   @Test

@@ -564,6 +564,37 @@ class PagesIT {
 
   @Test
   @DisplayName(
+      "R21 R24: the Workload page shows each inbox of the council with its open, due today and overdue steps, as the API counts them")
+  void workload() throws Exception {
+    long inbox = Council.inbox(Spine.LEICS_ADMIN, "CPIS_VIRTUAL_WORKER");
+    String nhs = Children.sharedByLeicestershire();
+    Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE));
+    Council.awaitStepFor(Spine.LEICS_ADMIN, inbox, nhs, 1);
+    try (Browser b = Browser.as(Spine.LEICS_ADMIN)) {
+      b.open("app/workload.html");
+      String table = b.awaitText("#workload", "Due today");
+      JsonObject cpis =
+          ((JsonObject) Rest.get(Spine.LEICS_ADMIN, "/inboxes/overview").json())
+              .getJsonArray("inboxes").getValuesAs(JsonObject.class).stream()
+                  .filter(r -> r.getJsonNumber("inboxId").longValue() == inbox)
+                  .findFirst()
+                  .orElseThrow();
+      assertThat(b.find("[data-open='" + inbox + "']").getText())
+          .isEqualTo(String.valueOf(cpis.getJsonNumber("open").longValue()));
+      assertThat(b.find("[data-overdue='" + inbox + "']").getText())
+          .isEqualTo(String.valueOf(cpis.getJsonNumber("overdue").longValue()));
+      assertThat(b.find("[data-due-today='" + inbox + "']").getText())
+          .isEqualTo(String.valueOf(cpis.getJsonNumber("dueToday").longValue()));
+      assertThat(table).contains(cpis.getString("name"));
+      assertThat(b.find("#workload-summary").getText())
+          .contains("open steps in")
+          .contains("overdue");
+      b.screenshot("15-workload");
+    }
+  }
+
+  @Test
+  @DisplayName(
       "The pages' scripts run under the Content-Security-Policy: the shell's classes are set and GOV.UK Frontend's components start")
   void scriptsRunUnderThePolicy() {
     try (Browser b = Browser.as(Spine.LEICS_ADMIN)) {

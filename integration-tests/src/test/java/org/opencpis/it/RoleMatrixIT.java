@@ -89,6 +89,7 @@ class RoleMatrixIT {
           row("GET /workers/{id}/clipboard",                      "403   403   403   200   404   403   403   403    401", get(f -> "/workers/" + f.staffA + "/clipboard")),
           row("POST /clipboard/{id}/complete (a colleague's)",    "403   403   403   403   404   403   403   403    401", post(f -> "/clipboard/" + f.clipboard + "/complete", f -> "{\"caseNoteId\":" + f.clipboardNote + "}")),
           row("GET /inboxes",                                     "403   403   403   200   200   403   403   403    401", get(f -> "/inboxes")),
+          row("GET /inboxes/overview",                            "403   403   403   200   200   403   403   403    401", get(f -> "/inboxes/overview")),
           row("GET /inboxes/{id}/steps",                          "403   403   403   200   404   403   403   403    401", get(f -> "/inboxes/" + f.virtualInbox + "/steps")),
           row("GET /inboxes/{id}/steps (a colleague's own)",      "403   403   403   403   404   403   403   403    401", get(f -> "/inboxes/" + f.colleagueInbox + "/steps")),
           row("GET /steps/{id}",                                  "403   403   403   200   404   403   403   403    401", get(f -> "/steps/" + f.stepToStart)),

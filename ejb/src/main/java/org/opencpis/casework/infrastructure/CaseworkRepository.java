@@ -172,6 +172,27 @@ public class CaseworkRepository {
         .getResultList();
   }
 
+  /**
+   * Per inbox of a council, its open steps: [inbox id, open, overdue at {@code now}, due from
+   * {@code now} until {@code endOfToday}, the oldest open step's arrival]. Inboxes with no open
+   * step are not listed.
+   */
+  public List<Object[]> inboxOverview(String laCode, Instant now, Instant endOfToday) {
+    return em.createQuery(
+            "select s.inbox.id, count(s),"
+                + " sum(case when s.dueAt < :now then 1 else 0 end),"
+                + " sum(case when s.dueAt >= :now and s.dueAt < :eod then 1 else 0 end),"
+                + " min(s.createdAt)"
+                + " from WorkflowStep s where s.inbox.laCode = :la and s.status <> :done"
+                + " group by s.inbox.id",
+            Object[].class)
+        .setParameter("la", laCode)
+        .setParameter("now", now)
+        .setParameter("eod", endOfToday)
+        .setParameter("done", StepStatus.COMPLETED)
+        .getResultList();
+  }
+
   public List<WorkflowStep> stepsOfChild(Child child) {
     return em.createQuery(
             "select s from WorkflowStep s where s.child = :c order by s.createdAt desc",

@@ -19,6 +19,7 @@ import java.util.Map;
 @WebServlet(
     urlPatterns = {
       "/app/inboxes.html",
+      "/app/workload.html",
       "/app/step.html",
       "/app/person.html",
       "/app/clipboard.html",
@@ -38,6 +39,7 @@ public class AppPages extends HttpServlet {
   private static final List<Item> COUNCIL =
       List.of(
           new Item("inboxes", "Inboxes"),
+          new Item("workload", "Workload"),
           new Item("clipboard", "My clipboard"),
           new Item("person", "People"),
           new Item("health", "What health sees"));
@@ -45,6 +47,7 @@ public class AppPages extends HttpServlet {
   private static final Map<String, Page> PAGES =
       Map.of(
           "inboxes", new Page("Inboxes", COUNCIL, "inboxes", "inboxes"),
+          "workload", new Page("Workload", COUNCIL, "workload", "workload"),
           "step", new Page("Step", COUNCIL, "inboxes", "step"),
           "person", new Page("Person summary", COUNCIL, "person", "person"),
           "clipboard", new Page("My clipboard", COUNCIL, "clipboard", "clipboard"),

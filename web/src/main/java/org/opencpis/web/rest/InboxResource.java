@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import org.opencpis.casework.application.Caller;
 import org.opencpis.casework.application.CaseworkService;
+import org.opencpis.casework.application.InboxOverview;
 import org.opencpis.web.rest.CaseworkViews.InboxView;
 import org.opencpis.web.rest.CaseworkViews.StepView;
 
@@ -35,6 +36,7 @@ public class InboxResource {
   static final String TOTAL = "X-Total-Count";
 
   @EJB CaseworkService casework;
+  @EJB InboxOverview overview;
   @Context SecurityContext security;
 
   @GET
@@ -45,6 +47,16 @@ public class InboxResource {
                 new InboxView(
                     w.id(), w.name(), w.role().name(), w.teamName(), casework.openSteps(w)))
         .toList();
+  }
+
+  /**
+   * The manager's view: every inbox of the caller's council with its open steps, those due by the
+   * end of today and those overdue (counts only).
+   */
+  @GET
+  @Path("/overview")
+  public InboxOverview.Overview overview() {
+    return overview.overview(caller());
   }
 
   /**

@@ -180,7 +180,9 @@ public final class CaseworkViews {
       String routeAdvice,
       List<String> nextActions,
       Long caseNoteId,
-      List<EventView> history) {
+      List<EventView> history,
+      String escalationReason,
+      Long escalatedFromStepId) {
     static StepView of(WorkflowStep s, Instant now) {
       return new StepView(
           s.id(),
@@ -201,7 +203,9 @@ public final class CaseworkViews {
           s.status().name().equals("COMPLETED") ? null : s.routeAdvice(),
           s.nextActions(),
           s.caseNote() == null ? null : s.caseNote().id(),
-          s.history().stream().map(EventView::of).toList());
+          s.history().stream().map(EventView::of).toList(),
+          s.escalationReason(),
+          s.escalatedFromStepId());
     }
   }
 

@@ -49,7 +49,7 @@ async function show() {
     // R24 R25: why this also went to the Emergency Duty Team
     parts.push(h('div', { class: 'govuk-inset-text', id: 'escalation' },
       h('strong', {}, 'Escalated to the Emergency Duty Team. '), s.escalationReason,
-      s.escalatedFromStepId ? h('span', {}, ' ', link('step.html?id=' + s.escalatedFromStepId, 'The CPIS Follow Up')) : null));
+      s.escalatedFromStepId ? h('span', {}, '. ', link('step.html?id=' + s.escalatedFromStepId, 'See the CPIS Follow Up')) : null));
   }
   if (s.access) {
     parts.push(h('h2', { class: 'govuk-heading-m' }, 'The access'),

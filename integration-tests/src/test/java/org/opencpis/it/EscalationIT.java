@@ -114,6 +114,19 @@ class EscalationIT {
     assertThat(Instant.parse(second.getString("dueAt")))
         .isAfter(london(saturday.plusDays(2), LocalTime.of(9, 0)));
 
+    if (Browser.available()) {
+      // the step page says why (the pages' own assertions are PagesIT's)
+      try (Browser b = Browser.as(ADMIN)) {
+        b.open("app/step.html?id=" + escalated.getJsonNumber("id").longValue());
+        assertThat(b.awaitText("#escalation", reason))
+            .startsWith("Escalated to the Emergency Duty Team.");
+        assertThat(b.find("#step-tags").getText()).contains("Out of hours").contains("Pattern");
+        assertThat(b.find("#escalation a").getAttribute("href"))
+            .endsWith("step.html?id=" + second.getJsonNumber("id").longValue());
+        b.screenshot("edt-escalation-step");
+      }
+    }
+
     // the hub delivers the notification again: nothing more is made
     String id = second.getJsonObject("access").getString("notificationId");
     Council.ok(Rest.post(Spine.ADMIN, "/admin/messaging/notifications/" + id + "/resend", null));

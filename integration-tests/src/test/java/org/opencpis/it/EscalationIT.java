@@ -105,6 +105,7 @@ class EscalationIT {
         .isEqualTo(second.getJsonNumber("id").longValue());
     assertThat(escalated.getJsonObject("access").getString("organisationOds")).isEqualTo("RBK");
     assertThat(escalated.getBoolean("flagged")).isTrue();
+    assertThat(escalated.getString("routeAdvice")).startsWith("review it now");
     assertThat(Instant.parse(escalated.getString("dueAt"))).isEqualTo(at.plus(Duration.ofHours(2)));
     // the follow-up stays with the admin team, due from Monday morning, and says where it went
     assertThat(second.getJsonObject("inbox").getString("role")).isEqualTo("CPIS_VIRTUAL_WORKER");

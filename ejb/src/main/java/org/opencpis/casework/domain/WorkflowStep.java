@@ -385,6 +385,10 @@ public class WorkflowStep {
 
   /** What the admin should do with this step, by the child's involvement now. */
   public String routeAdvice() {
+    if (type == StepType.EDT_ESCALATION) {
+      return "review it now; the CPIS Follow Up is routed by the Safeguarding Admin Team in"
+          + " working hours";
+    }
     if (child == null || child.involvement() == Involvement.CLOSED) {
       return "refer it to Social Care Screening";
     }

@@ -224,6 +224,7 @@ class WorkflowStepTest {
     assertThat(followUp.history())
         .extracting(StepEvent::what)
         .contains("Also sent to Emergency Duty Team (out of hours)");
+    assertThat(e.routeAdvice()).startsWith("review it now");
     e.completeWith(null, "Duty Worker", NOW);
     assertThat(e.status()).isEqualTo(StepStatus.COMPLETED);
     assertThat(followUp.status()).as("still the admin team's").isEqualTo(StepStatus.INCOMING);

@@ -1,9 +1,11 @@
 // A child's person summary: identity, involvement, the CP-IS status banner (R26), plans, the
-// accesses the council was notified of (R25) and the CP-IS steps. Without ?id=, a search.
+// attendance timeline of the last 12 months and the accesses the council was notified of (R25), and
+// the CP-IS steps. Without ?id=, a search.
 import {
   api, h, param, render, run, signedIn, tag, table, summaryList, date, dateTime, nhs, fullName,
   link, statusText,
 } from './lib.js';
+import { attendanceTimeline } from './timeline.js';
 
 const PLAN_TYPES = { CHILD_PROTECTION_PLAN: 'Child protection plan', CARE_EPISODE: 'Care episode' };
 
@@ -46,6 +48,7 @@ async function summary(id) {
           ? tag('Removed ' + date(pl.removedOn), 'grey')
           : pl.sharedWithCpis ? tag('Yes', 'green') : tag('No: care status not shared', 'grey'),
       ]), 'No plans or care episodes are recorded.', 'plans'),
+    attendanceTimeline(p.timeline),
     table('Accesses to CP-IS information', ['When', 'Who', 'Job role', 'Organisation', 'Care setting'],
       accesses.map((a) => [
         dateTime(a.accessedAt), a.viewerName || '', a.jobRole || '',

@@ -1,10 +1,12 @@
 // A workflow step: the access notification (when, who, where; never why, R20), the child's
-// involvement and key worker, the access pattern (R25), the history, and the route's actions (R22).
+// involvement and key worker, the access pattern and the attendance timeline (R25), the history, and
+// the route's actions (R22).
 import {
   api, h, param, render, run, signedIn, tag, table, summaryList, dateTime, date, nhs,
   fullName, link, showError, showSuccess, statusText,
 } from './lib.js';
 import { caseNoteForm } from './casenote.js';
+import { attendanceTimeline } from './timeline.js';
 
 const id = param('id');
 
@@ -82,6 +84,10 @@ async function show() {
         ['Last 30 days', String(p.accesses30d), String(p.organisations30d)],
         ['Last 90 days', String(p.accesses90d), String(p.organisations90d)]],
       '', 'pattern'));
+  }
+  const timeline = attendanceTimeline(s.timeline, { current: s.access && s.access.notificationId });
+  if (timeline) {
+    parts.push(timeline);
   }
   if (s.nextActions && s.nextActions.length) {
     parts.push(h('h2', { class: 'govuk-heading-m' }, 'Next actions'),

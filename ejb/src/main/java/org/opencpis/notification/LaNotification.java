@@ -38,9 +38,19 @@ public record LaNotification(
     ACKNOWLEDGEMENT
   }
 
-  /** The child as that LA shared it. */
+  /**
+   * The child as that LA shared it.
+   *
+   * @param uploadFile the sequence number of the council's file that last brought the record (the
+   *     national {@code referredToLAUploadFile}); null when not known (a notification kept before).
+   *     One constructor only: JSON-B reads a record through its canonical constructor
+   */
   public record Child(
-      String localChildId, String givenName, String familyName, LocalDate birthDate) {}
+      String localChildId,
+      String givenName,
+      String familyName,
+      LocalDate birthDate,
+      Integer uploadFile) {}
 
   /**
    * Who looked, when, from where, and in which care setting.

@@ -57,6 +57,21 @@ public class NotificationIssuer {
   }
 
   /** An LA's notifications issued in [from, to), oldest first. */
+  /** The notifications of one kind issued to a council in [from, to), oldest first. */
+  public List<IssuedNotification> issuedTo(
+      String laCode, LaNotification.Type type, Instant from, Instant to, int max) {
+    return em.createQuery(
+            "select n from IssuedNotification n where n.laCode = :la and n.type = :type"
+                + " and n.createdAt >= :from and n.createdAt < :to order by n.createdAt, n.id",
+            IssuedNotification.class)
+        .setParameter("la", laCode)
+        .setParameter("type", type)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
   public List<IssuedNotification> issuedTo(String laCode, Instant from, Instant to, int max) {
     return em.createQuery(
             "select n from IssuedNotification n where n.laCode = :la and n.createdAt >= :from"

@@ -128,6 +128,11 @@ public class DomainMetrics {
     set("cpis.notifications.waiting", tagged("la", perCouncil));
   }
 
+  /** Council-workflow files held for the file before them, by council. */
+  public void heldFiles(Map<String, Long> perCouncil) {
+    set("cpis.council.files.held", tagged("la", perCouncil));
+  }
+
   /** Messages parked on each dead-letter queue, by the queue's short name. */
   public void deadLetters(Map<String, Long> perQueue) {
     set("cpis.dead.letters", tagged("queue", perQueue));

@@ -8,11 +8,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 
-/** HL7 date and time values: YYYYMMDD and YYYYMMDDhhmmss, local to the service's zone. */
+/**
+ * HL7 date and time values: YYYYMMDD, YYYYMMDDhhmm (the national CP-IS TS.NHS.DateType1) and
+ * YYYYMMDDhhmmss, local to the service's zone.
+ */
 public final class Hl7Dates {
 
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter DATE_MINUTE =
+      DateTimeFormatter.ofPattern("uuuuMMddHHmm").withResolverStyle(ResolverStyle.STRICT);
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("uuuuMMddHHmmss").withResolverStyle(ResolverStyle.STRICT);
 
@@ -35,10 +40,14 @@ public final class Hl7Dates {
       if (v.length() == 14) {
         return LocalDateTime.parse(v, DATE_TIME).toLocalDate();
       }
+      if (v.length() == 12) {
+        return LocalDateTime.parse(v, DATE_MINUTE).toLocalDate();
+      }
     } catch (DateTimeException e) {
       // answered below
     }
-    throw new InvalidValueException(field, "'" + raw + "' is not a date (YYYYMMDD)");
+    throw new InvalidValueException(
+        field, "'" + raw + "' is not a date (YYYYMMDD or YYYYMMDDhhmm)");
   }
 
   /**
@@ -56,6 +65,9 @@ public final class Hl7Dates {
       if (v.length() == 14) {
         return LocalDateTime.parse(v, DATE_TIME).atZone(zone).toInstant();
       }
+      if (v.length() == 12) {
+        return LocalDateTime.parse(v, DATE_MINUTE).atZone(zone).toInstant();
+      }
       if (v.length() == 8) {
         return LocalDate.parse(v, DATE).atStartOfDay(zone).toInstant();
       }
@@ -72,6 +84,11 @@ public final class Hl7Dates {
 
   public static String format(LocalDate date) {
     return date == null ? null : DATE.format(date);
+  }
+
+  /** A day as the national CP-IS dates write it (TS.NHS.DateType1): YYYYMMDD0000. */
+  public static String formatNational(LocalDate date) {
+    return date == null ? null : DATE.format(date) + "0000";
   }
 
   public static String format(Instant instant, ZoneId zone) {

@@ -152,7 +152,8 @@ class AuditIT {
                 "AU-" + nhs, nhs, "Ann", "Audit", Children.DOB, "CPP", Children.PLAN_START, null));
     long before = last();
 
-    Spine.upload(Spine.LEICESTERSHIRE).upload(file);
+    // the sending system names its ASID in the SOAP header, as on Spine
+    Spine.senderAsid(Spine.upload(Spine.LEICESTERSHIRE), "200000000855").upload(file);
 
     JsonObject row = onlyRowSince(before);
     assertRow(

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencpis.contract.hl7.PulledNotification;
-import org.opencpis.contract.hl7.REPCMT000002GB01;
-import org.opencpis.contract.hl7.REPCMT000003GB01;
-import org.opencpis.contract.hl7.RecordAck;
+import org.opencpis.contract.hl7.REPCMT000002GB01File;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse.AcknowledgementRecord.AcknowledgementRecordDetail;
 
 /** The hub's identity checks against the demographic store (R2, R4, R26a, R28), end to end. */
 @ExtendWith(ArquillianExtension.class)
@@ -46,18 +46,18 @@ class DemographicsIT {
   @DisplayName("R2 R26a: an NHS number the demographic store does not know is CPR01, not shared")
   void unknownNumber() throws Exception {
     String nhs = TestData.nhsNumber();
-    REPCMT000003GB01 ack =
+    REPCMT000003GB01FileResponse ack =
         Spine.upload(Spine.LEICESTER)
             .upload(
                 file(
                     LEICESTER,
                     unregisteredChild("D-1", nhs, "Ada", "Vale", DOB, "CPP", START, null)));
 
-    assertThat(ack.getFileResponseCode().getCode()).isEqualTo("CPF04");
-    RecordAck r = ack.getRecordAck().get(0);
-    assertThat(r.getResponseCode().getCode()).isEqualTo("CPR01");
-    assertThat(r.getField()).isEqualTo("childSubject/id");
-    assertThat(r.getDetail()).contains("no demographic record").contains(nhs);
+    assertThat(UploadFiles.fileCode(ack).getCode()).isEqualTo("CPF04");
+    AcknowledgementRecordDetail r = UploadFiles.records(ack).get(0);
+    assertThat(r.getCode().getCode()).isEqualTo("CPR01");
+    assertThat(UploadFiles.field(r)).isEqualTo("childSubject/id");
+    assertThat(UploadFiles.detail(r)).contains("no demographic record").contains(nhs);
     UploadIT.assertNotShared(nhs);
   }
 
@@ -71,7 +71,7 @@ class DemographicsIT {
     Demographics.register(child, "Amelia", "Hart", DOB);
     Demographics.register(mother, "Rose", "Hart", motherDob);
 
-    REPCMT000003GB01 ack =
+    REPCMT000003GB01FileResponse ack =
         Spine.upload(Spine.LEICESTER)
             .upload(
                 file(
@@ -83,20 +83,22 @@ class DemographicsIT {
                         "D-3", mother, "Rose", "Hart", motherDob.minusYears(1), START),
                     unregisteredChild("D-2", child, "  amelia ", "HART", DOB, "CPP", START, null)));
 
-    assertThat(ack.getFileResponseCode().getCode()).isEqualTo("CPF03");
-    List<RecordAck> acks = ack.getRecordAck();
+    assertThat(UploadFiles.fileCode(ack).getCode()).isEqualTo("CPF03");
+    List<AcknowledgementRecordDetail> acks = UploadFiles.records(ack);
     assertThat(acks)
-        .extracting(a -> a.getResponseCode().getCode(), RecordAck::getField)
+        .extracting(a -> a.getCode().getCode(), UploadFiles::field)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("CPR03", "childSubject/name/family"),
             org.assertj.core.groups.Tuple.tuple("CPR03", "childSubject/birthTime"),
             org.assertj.core.groups.Tuple.tuple("CPR03", "unbornChildSubject/mother/birthTime"),
             org.assertj.core.groups.Tuple.tuple("CPR06", null));
-    assertThat(acks.get(0).getDetail())
+    assertThat(UploadFiles.detail(acks.get(0)))
         .contains("the child's family name does not match")
         .doesNotContain("Harte");
-    assertThat(acks.get(1).getDetail()).contains("the child's date of birth does not match");
-    assertThat(acks.get(2).getDetail()).contains("the mother's date of birth does not match");
+    assertThat(UploadFiles.detail(acks.get(1)))
+        .contains("the child's date of birth does not match");
+    assertThat(UploadFiles.detail(acks.get(2)))
+        .contains("the mother's date of birth does not match");
     assertThat(UploadIT.held(child)).hasSize(1);
     UploadIT.assertNotShared(mother);
   }
@@ -107,16 +109,16 @@ class DemographicsIT {
     String nhs = TestData.nhsNumber();
     Demographics.registerSensitive(nhs, "Bea", "Cole", DOB);
 
-    REPCMT000003GB01 ack =
+    REPCMT000003GB01FileResponse ack =
         Spine.upload(Spine.LEICESTER)
             .upload(
                 file(
                     LEICESTER,
                     unregisteredChild("D-4", nhs, "Bea", "Cole", DOB, "CPP", START, null)));
 
-    RecordAck r = ack.getRecordAck().get(0);
-    assertThat(r.getResponseCode().getCode()).isEqualTo("CPR02");
-    assertThat(r.getDetail()).contains("sensitive").contains("not shared");
+    AcknowledgementRecordDetail r = UploadFiles.records(ack).get(0);
+    assertThat(r.getCode().getCode()).isEqualTo("CPR02");
+    assertThat(UploadFiles.detail(r)).contains("sensitive").contains("not shared");
     UploadIT.assertNotShared(nhs);
   }
 
@@ -130,17 +132,17 @@ class DemographicsIT {
     Demographics.register(current, "Cal", "Dunn", DOB);
     Demographics.registerSuperseded(old, current, "Cal", "Dunn", DOB);
 
-    REPCMT000003GB01 ack =
+    REPCMT000003GB01FileResponse ack =
         Spine.upload(Spine.LEICESTER)
             .upload(
                 file(
                     LEICESTER,
                     unregisteredChild("D-5", old, "Cal", "Dunn", DOB, "CPP", START, null)));
 
-    RecordAck r = ack.getRecordAck().get(0);
-    assertThat(r.getResponseCode().getCode()).isEqualTo("CPR05");
-    assertThat(r.getField()).isEqualTo("childSubject/id");
-    assertThat(r.getDetail()).contains(old + " is superseded by " + current);
+    AcknowledgementRecordDetail r = UploadFiles.records(ack).get(0);
+    assertThat(r.getCode().getCode()).isEqualTo("CPR05");
+    assertThat(UploadFiles.field(r)).isEqualTo("childSubject/id");
+    assertThat(UploadFiles.detail(r)).contains(old + " is superseded by " + current);
     assertThat(UploadIT.held(old)).isEmpty();
     assertThat(UploadIT.held(current)).as("the LA fixes its record and resends").isEmpty();
 
@@ -168,9 +170,10 @@ class DemographicsIT {
       "R28 R26a: with the demographic service unavailable a file is CPF05, nothing applied and the sequence kept; the same file resent later is applied")
   void unavailableThenResubmitted() throws Exception {
     String nhs = TestData.nhsNumber();
-    REPCMT000002GB01 f = file(LEICESTER, child("D-6", nhs, "Dee", "Eyre", DOB, "CPP", START, null));
+    REPCMT000002GB01File f =
+        file(LEICESTER, child("D-6", nhs, "Dee", "Eyre", DOB, "CPP", START, null));
 
-    REPCMT000003GB01 refused;
+    REPCMT000003GB01FileResponse refused;
     setAvailable(false);
     try {
       refused = Spine.upload(Spine.LEICESTER).upload(f);
@@ -178,19 +181,21 @@ class DemographicsIT {
       setAvailable(true);
     }
 
-    assertThat(refused.getFileResponseCode().getCode()).isEqualTo("CPF05");
-    assertThat(refused.getDetail()).contains("resubmit").contains("same fileSequenceId");
-    assertThat(refused.getRecordsLoaded().getValue()).isZero();
+    assertThat(UploadFiles.fileCode(refused).getCode()).isEqualTo("CPF05");
+    assertThat(UploadFiles.fileDetail(LEICESTER, refused))
+        .contains("resubmit")
+        .contains("same File/id");
+    assertThat(UploadFiles.loaded(refused)).isZero();
     UploadIT.assertNotShared(nhs);
 
-    REPCMT000003GB01 again = Spine.upload(Spine.LEICESTER).upload(f);
-    assertThat(again.getFileResponseCode().getCode()).isEqualTo("CPF02");
-    assertThat(again.getRecordAck())
-        .extracting(a -> a.getResponseCode().getCode())
+    REPCMT000003GB01FileResponse again = Spine.upload(Spine.LEICESTER).upload(f);
+    assertThat(UploadFiles.fileCode(again).getCode()).isEqualTo("CPF02");
+    assertThat(UploadFiles.records(again))
+        .extracting(a -> a.getCode().getCode())
         .containsExactly("CPR06");
     assertThat(UploadIT.held(nhs)).hasSize(1);
     // and a repeat of the applied file is answered as applied, not as the CPF05 one
-    assertThat(Spine.upload(Spine.LEICESTER).upload(f).getFileResponseCode().getCode())
+    assertThat(UploadFiles.fileCode(Spine.upload(Spine.LEICESTER).upload(f)).getCode())
         .isEqualTo("CPF02");
   }
 

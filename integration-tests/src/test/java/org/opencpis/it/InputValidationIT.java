@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencpis.contract.hl7.REPCMT000003GB01;
-import org.opencpis.contract.hl7.RecordAck;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse.AcknowledgementRecord.AcknowledgementRecordDetail;
 import org.opencpis.contract.query.CpisError;
 
 /**
@@ -159,7 +159,7 @@ class InputValidationIT {
   void longLocalChildId() throws Exception {
     String nhs = TestData.nhsNumber();
     String other = TestData.nhsNumber();
-    REPCMT000003GB01 ack =
+    REPCMT000003GB01FileResponse ack =
         Spine.upload(Spine.LEICESTERSHIRE)
             .upload(
                 file(
@@ -167,12 +167,12 @@ class InputValidationIT {
                     child("C".repeat(64), nhs, "Ann", "Lee", DOB, "CPP", Children.PLAN_START, null),
                     child(
                         "OK-" + other, other, "Bo", "Lee", DOB, "CPP", Children.PLAN_START, null)));
-    assertThat(ack.getFileResponseCode().getCode()).isEqualTo("CPF03");
-    RecordAck refused = ack.getRecordAck().get(0);
-    assertThat(refused.getResponseCode().getCode()).isEqualTo("CPR07");
-    assertThat(refused.getField()).isEqualTo("localChildId");
-    assertThat(refused.getDetail()).contains("at most 40 characters");
-    assertThat(ack.getRecordAck().get(1).getResponseCode().getCode()).isEqualTo("CPR06");
+    assertThat(UploadFiles.fileCode(ack).getCode()).isEqualTo("CPF03");
+    AcknowledgementRecordDetail refused = UploadFiles.records(ack).get(0);
+    assertThat(refused.getCode().getCode()).isEqualTo("CPR07");
+    assertThat(UploadFiles.field(refused)).isEqualTo("localChildId");
+    assertThat(UploadFiles.detail(refused)).contains("at most 40 characters");
+    assertThat(UploadFiles.records(ack).get(1).getCode().getCode()).isEqualTo("CPR06");
   }
 
   @Test
@@ -206,20 +206,20 @@ class InputValidationIT {
 
   @Test
   @DisplayName(
-      "SOAP: an upload whose fileSequenceId is not a number (found by SpineMessageFuzzTest) is a SOAP client fault naming it; nothing is loaded")
+      "SOAP: an upload whose transmissionQuantity is not a number (found by SpineMessageFuzzTest) is a SOAP client fault naming it; nothing is loaded")
   void unreadableUploadValue() throws Exception {
     String nhs = TestData.nhsNumber();
     String file =
-        "<REPC_MT000002GB01 xmlns=\"urn:hl7-org:v3\"><id root=\""
-            + java.util.UUID.randomUUID()
-            + "\"/><interactionId root=\"2.16.840.1.113883.2.1.3.2.4.12\" extension=\"REPC_MT000002GB01\"/>"
-            + "<communicationFunctionSnd><device><id root=\"1.2.826.0.1285.0.2.0.107\" extension=\"200000000855\"/></device></communicationFunctionSnd>"
-            + "<header><fileSequenceId value=\"seven\"/><recordCount value=\"1\"/><sender><id root=\"1.2.826.0.1285.0.1.10\" extension=\"855\"/></sender></header>"
-            + "<record><localChildId root=\"LA-CHILD-ID\" extension=\"NAN-1\"/><childSubject><id root=\"2.16.840.1.113883.2.1.4.1\" extension=\""
+        "<File xmlns=\"urn:hl7-org:v3\"><creationTime value=\"20261125120000\"/>"
+            + "<id extension=\"000001\"/><transmissionQuantity value=\"seven\"/>"
+            + "<communicationFunctionSnd><organisation><id root=\"2.16.840.1.113883.2.1.3.2.4.19.1\" extension=\"855\"/>"
+            + "<name>Leicestershire County Council</name><telecom value=\"tel:01164960999\" use=\"EC\"/></organisation></communicationFunctionSnd>"
+            + "<record><CP-ISRecord><pertinentInformation><COCT_TP146101GB01.CPPInformation><component><cPPStartDate><value value=\"202606010000\"/></cPPStartDate></component></COCT_TP146101GB01.CPPInformation></pertinentInformation>"
+            + "<subject><COCT_TP145101GB01.Child><id root=\"2.16.840.1.113883.2.1.4.1\" extension=\""
             + nhs
-            + "\"/><name><given>Ann</given><family>Lee</family></name><birthTime value=\"20150304\"/></childSubject>"
-            + "<information><code code=\"CPP\"/><effectiveTime><low value=\"20260601\"/></effectiveTime></information></record>"
-            + "</REPC_MT000002GB01>";
+            + "\"/><id root=\"2.16.840.1.113883.2.1.3.2.4.18.24\" extension=\"NAN-1\"/>"
+            + "<childPerson><birthTime value=\"20150304\"/><name><given>Ann</given><family>Lee</family></name></childPerson></COCT_TP145101GB01.Child></subject></CP-ISRecord></record>"
+            + "</File>";
     HttpResponse<String> r =
         soapPost(
             "/spine/cpisupload",

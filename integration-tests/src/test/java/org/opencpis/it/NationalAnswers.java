@@ -1,11 +1,8 @@
 package org.opencpis.it;
 
-import java.io.File;
 import java.util.Iterator;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.NamespaceContext;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.validation.SchemaFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
@@ -58,12 +55,9 @@ final class NationalAnswers {
    * schema's error.
    */
   static void validate(Element interaction) throws Exception {
-    String dir = schemas();
-    File xsd = new File(dir, "Schemas/" + interaction.getLocalName() + ".xsd");
-    SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-        .newSchema(xsd)
-        .newValidator()
-        .validate(new DOMSource(interaction));
+    schemas();
+    NationalSchemas.validate(
+        NationalSchemas.schema(interaction.getLocalName() + ".xsd"), interaction);
   }
 
   /** The national schemas' CPIS/ directory; a test that needs it is skipped without it. */

@@ -1,6 +1,8 @@
 package org.opencpis.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.opencpis.it.QueryMessages.ED_NURSE;
 import static org.opencpis.it.QueryMessages.MIU_DOCTOR;
 import static org.opencpis.it.QueryMessages.byPerson;
@@ -10,8 +12,14 @@ import static org.opencpis.it.UploadFiles.file;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -21,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -302,6 +311,194 @@ class PagesIT {
     assertThat(access.getString("viewerName")).isEqualTo("Lena Marsh");
     assertThat(access.getString("organisationOds")).isEqualTo("RWE");
     assertThat(access.getString("careSetting")).isEqualTo("ED");
+  }
+
+  static final QueryMessages.Clinician PAED_DOCTOR =
+      new QueryMessages.Clinician(
+          "555000555666",
+          "Femi",
+          "Adeyemi",
+          "R8000",
+          "Clinical Practitioner Access Role",
+          "RWE",
+          UHL,
+          "PAED");
+
+  static final QueryMessages.Clinician OOH_GP =
+      new QueryMessages.Clinician(
+          "555000777888",
+          "Rhys",
+          "Morgan",
+          "R8000",
+          "Clinical Practitioner Access Role",
+          "RRK",
+          "University Hospitals Birmingham NHS Foundation Trust",
+          "OOH");
+
+  static final DateTimeFormatter SHOWN =
+      DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", Locale.UK).withZone(TestData.LONDON);
+
+  @Test
+  @DisplayName(
+      "R25 issue 14: the attendance timeline on the person summary and on the step: one mark per access in its organisation's row, shaped by care setting; a key naming each organisation; the window that raised the pattern flag shaded; the same accesses as a table; a clinician is not shown it")
+  void attendanceTimeline() throws Exception {
+    Spine.User admin = Spine.LEICS_ADMIN;
+    String nhs = TestData.nhsNumber();
+    long child = Council.addChild(admin, "TL-" + nhs, nhs, "Maya", "Lane", DOB);
+    addPlan(admin, child, TestData.today().minusMonths(6));
+    awaitStatus(admin, child, "SHARED");
+    long inbox = Council.inbox(admin, "CPIS_VIRTUAL_WORKER");
+    // an ED nurse at Leicester, a minor injuries doctor at Walsall (2 organisations in 7 days: a
+    // pattern), a paediatrician at Leicester again, an out-of-hours GP at Birmingham
+    List<QueryMessages.Clinician> who = List.of(ED_NURSE, MIU_DOCTOR, PAED_DOCTOR, OOH_GP);
+    JsonObject lastStep = null;
+    for (int i = 0; i < who.size(); i++) {
+      Spine.query(Spine.CLINICIAN).query(byPerson(nhs, who.get(i)));
+      lastStep = Council.awaitStepFor(admin, inbox, nhs, i + 1);
+    }
+    assertThat(lastStep.getBoolean("flagged")).isTrue();
+
+    // the server's timeline: the accesses oldest first, flagged as the steps were, one window
+    JsonObject timeline =
+        Council.ok(Rest.get(admin, "/children/" + child)).getJsonObject("timeline");
+    List<JsonObject> accesses = timeline.getJsonArray("accesses").getValuesAs(JsonObject.class);
+    assertThat(accesses)
+        .extracting(a -> a.getString("organisationOds"), a -> a.getString("careSetting"))
+        .containsExactly(
+            tuple("RWE", "ED"), tuple("RBK", "MIU"), tuple("RWE", "PAED"), tuple("RRK", "OOH"));
+    assertThat(accesses)
+        .extracting(a -> a.getBoolean("flagged"))
+        .containsExactly(false, true, true, true);
+    assertThat(accesses.get(1).getString("reason"))
+        .isEqualTo("2 different organisations in 7 days");
+    List<JsonObject> windows =
+        timeline.getJsonArray("flaggedWindows").getValuesAs(JsonObject.class);
+    assertThat(windows).hasSize(1);
+    assertThat(windows.get(0).getInt("accesses")).isEqualTo(4);
+    assertThat(windows.get(0).getString("from")).isEqualTo(accesses.get(0).getString("accessedAt"));
+    assertThat(windows.get(0).getString("to")).isEqualTo(accesses.get(3).getString("accessedAt"));
+
+    try (Browser b = Browser.as(admin)) {
+      b.open("app/person.html?id=" + child);
+      assertThat(b.awaitText("#timeline", "Attendance timeline"))
+          .contains("4 accesses from 3 organisations")
+          .contains("1 period raised a pattern flag");
+      assertTimeline(b, accesses, windows.get(0));
+      b.screenshot("12-timeline-person");
+
+      String current = lastStep.getJsonObject("access").getString("notificationId");
+      b.open("app/step.html?id=" + id(lastStep));
+      b.awaitText("#timeline", "Attendance timeline");
+      assertTimeline(b, accesses, windows.get(0));
+      assertThat(b.all("#timeline-svg [data-notification-id='" + current + "'] circle[r='13']"))
+          .as("the step's own access is ringed")
+          .hasSize(1);
+      assertThat(b.find("#timeline-settings").getText()).contains("Ringed: this step’s access");
+      b.screenshot("13-timeline-step");
+    }
+
+    // health users never see the council's timeline: the API refuses them, the page shows nothing
+    assertThat(Rest.get(Spine.CLINICIAN, "/children/" + child).status()).isEqualTo(403);
+    assertThat(Rest.get(Spine.CLINICIAN, "/steps/" + id(lastStep)).status()).isEqualTo(403);
+    try (Browser c = Browser.as(Spine.CLINICIAN)) {
+      c.open("app/person.html?id=" + child);
+      c.awaitText("#error-summary", "There is a problem");
+      assertThat(c.all("#timeline")).isEmpty();
+      assertThat(c.all("svg[role='img']")).isEmpty();
+      assertThat(c.bodyText()).doesNotContain("Maya").doesNotContain("Walsall");
+      c.screenshot("14-timeline-clinician");
+    }
+  }
+
+  /** The picture, its key and its table, against the server's accesses and flagged window. */
+  static void assertTimeline(Browser b, List<JsonObject> accesses, JsonObject window) {
+    WebElement svg = b.find("#timeline-svg");
+    assertThat(svg.getDomAttribute("role")).isEqualTo("img");
+    assertThat(svg.getDomAttribute("aria-label"))
+        .startsWith("Attendance timeline: 4 accesses from 3 organisations");
+    List<WebElement> marks = b.all("#timeline-svg [data-mark]");
+    assertThat(marks)
+        .extracting(
+            m -> m.getDomAttribute("data-notification-id"),
+            m -> m.getDomAttribute("data-organisation"),
+            m -> m.getDomAttribute("data-care-setting"))
+        .containsExactlyElementsOf(
+            accesses.stream()
+                .map(
+                    a ->
+                        tuple(
+                            a.getString("notificationId"),
+                            a.getString("organisationOds"),
+                            a.getString("careSetting")))
+                .toList());
+    // each organisation its own row: the marks of one organisation share a height, others differ
+    Map<String, Integer> rowOf = new HashMap<>();
+    for (WebElement m : marks) {
+      int y = m.getRect().getY() + m.getRect().getHeight() / 2;
+      Integer was = rowOf.putIfAbsent(m.getDomAttribute("data-organisation"), y);
+      assertThat(was == null ? y : was).isCloseTo(y, within(2));
+    }
+    assertThat(new HashSet<>(rowOf.values())).hasSize(3);
+    // the care setting is the mark's shape, not only its colour
+    assertThat(marks.get(0).findElements(By.tagName("circle"))).isNotEmpty();
+    assertThat(marks.get(1).findElements(By.tagName("rect"))).isNotEmpty();
+    assertThat(marks.get(2).findElements(By.tagName("polygon"))).isNotEmpty();
+
+    List<String> key = b.all("#timeline-key li").stream().map(WebElement::getText).toList();
+    assertThat(key)
+        .containsExactly(
+            UHL + " (RWE): 2 accesses",
+            "Walsall Healthcare NHS Trust (RBK): 1 access",
+            "University Hospitals Birmingham NHS Foundation Trust (RRK): 1 access");
+    assertThat(b.find("#timeline-settings").getText())
+        .contains("Emergency department (ED)")
+        .contains("Minor injuries unit (MIU)")
+        .contains("Paediatrics (PAED)")
+        .contains("Out of hours (OOH)")
+        .contains("a period that raised a pattern flag");
+
+    // the shaded window spans the marks that raised the flag (at least 10 units wide to be seen)
+    List<WebElement> shaded = b.all("#timeline-svg [data-window] rect");
+    assertThat(shaded).hasSize(1);
+    assertThat(b.find("#timeline-svg [data-window]").getDomAttribute("data-window-from"))
+        .isEqualTo(window.getString("from"));
+    var area = shaded.get(0).getRect();
+    for (WebElement m : marks) {
+      int centre = m.getRect().getX() + m.getRect().getWidth() / 2;
+      assertThat(centre).isBetween(area.getX() - 1, area.getX() + area.getWidth() + 1);
+    }
+    assertThat(b.find("#timeline-windows").getText())
+        .contains("4 accesses (4 accesses in 30 days, from 3 organisations in 7 days)");
+
+    // the text alternative: a real table with a caption, a row per access, oldest first
+    assertThat(b.find("#timeline-table caption").getText())
+        .isEqualTo("The attendance timeline as a table (oldest first)");
+    List<List<String>> rows =
+        b.all("#timeline-table tbody tr").stream()
+            .map(r -> r.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+            .toList();
+    assertThat(rows)
+        .containsExactly(
+            List.of(
+                SHOWN.format(Instant.parse(accesses.get(0).getString("accessedAt"))),
+                UHL + " (RWE)",
+                "Emergency department (ED)",
+                "In a flagged period"),
+            List.of(
+                SHOWN.format(Instant.parse(accesses.get(1).getString("accessedAt"))),
+                "Walsall Healthcare NHS Trust (RBK)",
+                "Minor injuries unit (MIU)",
+                "Flagged: 2 different organisations in 7 days"),
+            List.of(
+                SHOWN.format(Instant.parse(accesses.get(2).getString("accessedAt"))),
+                UHL + " (RWE)",
+                "Paediatrics (PAED)",
+                "Flagged: " + accesses.get(2).getString("reason")),
+            List.of(
+                SHOWN.format(Instant.parse(accesses.get(3).getString("accessedAt"))),
+                "University Hospitals Birmingham NHS Foundation Trust (RRK)",
+                "Out of hours (OOH)",
+                "Flagged: 4 accesses in 30 days, from 3 organisations in 7 days"));
   }
 
   static String row(JsonObject step) {

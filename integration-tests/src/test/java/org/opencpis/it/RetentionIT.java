@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencpis.contract.hl7.UploadRecord;
+import org.opencpis.contract.hl7.REPCMT000002GB01Record;
 import org.opencpis.contract.upload.CpisError;
 
 /**
@@ -101,8 +101,8 @@ class RetentionIT {
     LocalDate start = today.minusYears(3);
     LocalDate longEnded = today.minusMonths(13);
     int children = 60;
-    List<UploadRecord> ended = new ArrayList<>();
-    List<UploadRecord> open = new ArrayList<>();
+    List<REPCMT000002GB01Record> ended = new ArrayList<>();
+    List<REPCMT000002GB01Record> open = new ArrayList<>();
     List<String> numbers = new ArrayList<>();
     for (int i = 0; i < children; i++) {
       String nhs = TestData.nhsNumber();
@@ -169,11 +169,14 @@ class RetentionIT {
 
   /** Sends the records as Leicestershire's next file; what went wrong, if anything. */
   static List<String> upload(
-      org.opencpis.contract.upload.CpisUploadPortType port, List<UploadRecord> records) {
+      org.opencpis.contract.upload.CpisUploadPortType port, List<REPCMT000002GB01Record> records) {
     try {
       String code =
-          port.upload(file("855", records.toArray(UploadRecord[]::new)))
-              .getFileResponseCode()
+          port.upload(file("855", records.toArray(REPCMT000002GB01Record[]::new)))
+              .getAcknowledgementFile()
+              .getAcknowledgementFileDetail()
+              .get(0)
+              .getCode()
               .getCode();
       return "CPF02".equals(code) ? List.of() : List.of("file answered " + code);
     } catch (CpisError e) {

@@ -201,12 +201,13 @@ class RoleMatrixIT {
     long keyWorker = Council.addChild(admin, "RM-" + nhs[4], nhs[4], "Eve", "Matrix", DOB);
     Council.involve(admin, keyWorker, "OPEN_SOCIAL_CARE", Council.myId(Spine.LEICS_SW2));
     // nhs[3] and nhs[5] are not on the council's file: their follow-ups go to screening
-    var records = new ArrayList<org.opencpis.contract.hl7.UploadRecord>();
+    var records = new ArrayList<org.opencpis.contract.hl7.REPCMT000002GB01Record>();
     for (String n : nhs) {
       records.add(child("RM-" + n, n, "Kid", "Matrix", DOB, "CPP", START, null));
     }
     Spine.upload(Spine.LEICESTERSHIRE)
-        .upload(file("855", records.toArray(org.opencpis.contract.hl7.UploadRecord[]::new)));
+        .upload(
+            file("855", records.toArray(org.opencpis.contract.hl7.REPCMT000002GB01Record[]::new)));
     for (String n : nhs) {
       Spine.query(Spine.CLINICIAN).query(byPerson(n, ED_NURSE));
     }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.opencpis.contract.hl7.REPCMT000003GB01;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse;
 import org.opencpis.contract.query.CpisError;
 import org.opencpis.contract.upload.CpisUploadPortType;
 
@@ -236,7 +236,7 @@ class SoapClientCertIT {
     String other = TestData.nhsNumber();
     CpisUploadPortType upload = Spine.upload(null, TestServer.httpsBaseUrl(), leicsUploadSystem);
 
-    REPCMT000003GB01 ack =
+    REPCMT000003GB01FileResponse ack =
         upload.upload(
             file(
                 "855",
@@ -260,7 +260,7 @@ class SoapClientCertIT {
                             START,
                             null))));
 
-    assertThat(ack.getFileResponseCode().getCode()).isEqualTo("CPF02");
+    assertThat(UploadFiles.fileCode(ack).getCode()).isEqualTo("CPF02");
     assertThat(overHttps(edSystem, null, nhs).plans())
         .extracting(r -> r.laName())
         .containsExactly("Leicestershire County Council");

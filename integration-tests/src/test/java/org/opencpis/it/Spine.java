@@ -165,6 +165,39 @@ public final class Spine {
     return raw;
   }
 
+  /**
+   * Makes this client port name a sending system in the SOAP header, as Spine carries it for the
+   * council-side messages ({@code hl7:communicationFunctionSnd/hl7:device/hl7:id}).
+   */
+  public static <T> T senderAsid(T port, String asid) {
+    try {
+      var doc =
+          javax.xml.parsers.DocumentBuilderFactory.newDefaultNSInstance()
+              .newDocumentBuilder()
+              .newDocument();
+      var snd = doc.createElementNS("urn:hl7-org:v3", "hl7:communicationFunctionSnd");
+      var device = doc.createElementNS("urn:hl7-org:v3", "hl7:device");
+      var id = doc.createElementNS("urn:hl7-org:v3", "hl7:id");
+      id.setAttribute("root", "1.2.826.0.1285.0.2.0.107");
+      id.setAttribute("extension", asid);
+      device.appendChild(id);
+      snd.appendChild(device);
+      ((BindingProvider) port)
+          .getRequestContext()
+          .put(
+              org.apache.cxf.headers.Header.HEADER_LIST,
+              new java.util.ArrayList<>(
+                  java.util.List.of(
+                      new org.apache.cxf.headers.Header(
+                          new javax.xml.namespace.QName(
+                              "urn:hl7-org:v3", "communicationFunctionSnd"),
+                          snd))));
+      return port;
+    } catch (javax.xml.parsers.ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void configure(BindingProvider port, String address, User user) {
     Map<String, Object> ctx = port.getRequestContext();
     ctx.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, address);

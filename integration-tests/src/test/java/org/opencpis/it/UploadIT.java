@@ -19,10 +19,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opencpis.contract.hl7.CPISNHSQueryAnswer;
-import org.opencpis.contract.hl7.REPCMT000002GB01;
-import org.opencpis.contract.hl7.REPCMT000003GB01;
-import org.opencpis.contract.hl7.RecordAck;
-import org.opencpis.contract.hl7.UploadRecord;
+import org.opencpis.contract.hl7.REPCMT000002GB01File;
+import org.opencpis.contract.hl7.REPCMT000002GB01Record;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse.AcknowledgementRecord.AcknowledgementRecordDetail;
 import org.opencpis.contract.upload.CpisError;
 import org.opencpis.contract.upload.CpisUploadPortType;
 
@@ -35,7 +35,9 @@ class UploadIT {
   static final LocalDate DOB = LocalDate.of(2019, 4, 2);
   static final LocalDate START = TestData.monthsAgo(3);
 
-  final CpisUploadPortType leicestershire = Spine.upload(Spine.LEICESTERSHIRE);
+  // the council's system, naming its ASID in the SOAP header as on Spine
+  final CpisUploadPortType leicestershire =
+      Spine.senderAsid(Spine.upload(Spine.LEICESTERSHIRE), "200000000" + LEICS);
 
   @BeforeAll
   static void deployed() {
@@ -48,7 +50,7 @@ class UploadIT {
     String good = TestData.nhsNumber();
     String badCheck = TestData.nhsNumberWithBadCheckDigit();
     String unknownType = TestData.nhsNumber();
-    REPCMT000003GB01 ack =
+    REPCMT000003GB01FileResponse ack =
         leicestershire.upload(
             file(
                 LEICS,
@@ -56,22 +58,26 @@ class UploadIT {
                 child("L-1002", badCheck, "Ben", "Hart", DOB, "CPP", START, null),
                 child("L-1003", unknownType, "Cara", "Hart", DOB, "XYZ", START, null)));
 
-    assertThat(ack.getInteractionId().getExtension()).isEqualTo("REPC_MT000003GB01");
-    assertThat(ack.getFileResponseCode().getCode()).isEqualTo("CPF03");
-    assertThat(ack.getRecordsLoaded().getValue()).isEqualTo(1);
-    assertThat(ack.getRecordsRejected().getValue()).isEqualTo(2);
-    assertThat(ack.getRecordAck()).hasSize(3);
-    RecordAck first = ack.getRecordAck().get(0);
-    RecordAck second = ack.getRecordAck().get(1);
-    RecordAck third = ack.getRecordAck().get(2);
-    assertThat(first.getResponseCode().getCode()).isEqualTo("CPR06");
-    assertThat(first.getLocalChildId().getExtension()).isEqualTo("L-1001");
-    assertThat(second.getResponseCode().getCode()).isEqualTo("CPR04");
-    assertThat(second.getField()).isEqualTo("childSubject/id");
-    assertThat(second.getDetail()).contains(badCheck).contains("modulus 11");
-    assertThat(third.getResponseCode().getCode()).isEqualTo("CPR07");
-    assertThat(third.getField()).isEqualTo("information/code");
-    assertThat(third.getDetail()).contains("'XYZ'").contains("CPP, LAC or UCP");
+    assertThat(UploadFiles.fileCode(ack).getCode()).isEqualTo("CPF03");
+    assertThat(UploadFiles.loaded(ack)).isEqualTo(1);
+    assertThat(UploadFiles.rejected(ack)).isEqualTo(2);
+    assertThat(UploadFiles.records(ack)).hasSize(3);
+    AcknowledgementRecordDetail first = UploadFiles.records(ack).get(0);
+    AcknowledgementRecordDetail second = UploadFiles.records(ack).get(1);
+    AcknowledgementRecordDetail third = UploadFiles.records(ack).get(2);
+    assertThat(first.getCode().getCode()).isEqualTo("CPR06");
+    assertThat(first.getLocation()).isEqualTo("1");
+    assertThat(UploadFiles.localChildId(ack, 1)).isEqualTo("L-1001");
+    assertThat(second.getCode().getCode()).isEqualTo("CPR04");
+    assertThat(UploadFiles.field(second)).isEqualTo("childSubject/id");
+    assertThat(UploadFiles.detail(second)).contains(badCheck).contains("modulus 11");
+    assertThat(third.getCode().getCode()).isEqualTo("CPR07");
+    assertThat(UploadFiles.field(third)).isEqualTo("CP-ISRecord/pertinentInformation");
+    assertThat(UploadFiles.detail(third))
+        .contains("no plan")
+        .contains("CPPInformation")
+        .contains("LACInformation")
+        .contains("UCPInformation");
 
     // the good record is shared; the refused ones are not (R1: an invalid number is never stored)
     CPISNHSQueryAnswer answer = Spine.query(Spine.CLINICIAN).query(byPerson(good, ED_NURSE));
@@ -84,16 +90,16 @@ class UploadIT {
   @Test
   @DisplayName("R26a: all good is CPF02, all bad is CPF04")
   void allOrNothing() throws Exception {
-    REPCMT000003GB01 all =
+    REPCMT000003GB01FileResponse all =
         leicestershire.upload(
             file(
                 LEICS,
                 child("L-2001", TestData.nhsNumber(), "Dan", "Ives", DOB, "CPP", START, null),
                 child("L-2002", TestData.nhsNumber(), "Eve", "Ives", DOB, "CPP", START, null)));
-    assertThat(all.getFileResponseCode().getCode()).isEqualTo("CPF02");
-    assertThat(all.getRecordsLoaded().getValue()).isEqualTo(2);
+    assertThat(UploadFiles.fileCode(all).getCode()).isEqualTo("CPF02");
+    assertThat(UploadFiles.loaded(all)).isEqualTo(2);
 
-    REPCMT000003GB01 none =
+    REPCMT000003GB01FileResponse none =
         leicestershire.upload(
             file(
                 LEICS,
@@ -107,25 +113,29 @@ class UploadIT {
                     "CPP",
                     START,
                     START.minusDays(1))));
-    assertThat(none.getFileResponseCode().getCode()).isEqualTo("CPF04");
-    assertThat(none.getRecordAck())
-        .extracting(a -> a.getResponseCode().getCode())
+    assertThat(UploadFiles.fileCode(none).getCode()).isEqualTo("CPF04");
+    assertThat(UploadFiles.records(none))
+        .extracting(a -> a.getCode().getCode())
         .containsExactly("CPR04", "CPR07");
-    assertThat(none.getRecordAck().get(1).getField()).isEqualTo("information/effectiveTime/high");
+    assertThat(UploadFiles.field(UploadFiles.records(none).get(1)))
+        .isEqualTo("information/effectiveTime/high");
   }
 
   @Test
   @DisplayName("R26a: a record count that does not match is CPF01 (corrupt) and loads nothing")
   void recordCountMismatch() throws Exception {
     String nhs = TestData.nhsNumber();
-    REPCMT000002GB01 f = file(LEICS, child("L-3001", nhs, "Hal", "Jones", DOB, "CPP", START, null));
-    f.getHeader().getRecordCount().setValue(2);
+    REPCMT000002GB01File f =
+        file(LEICS, child("L-3001", nhs, "Hal", "Jones", DOB, "CPP", START, null));
+    f.getTransmissionQuantity().setValue(2);
 
-    REPCMT000003GB01 ack = leicestershire.upload(f);
+    REPCMT000003GB01FileResponse ack = leicestershire.upload(f);
 
-    assertThat(ack.getFileResponseCode().getCode()).isEqualTo("CPF01");
-    assertThat(ack.getDetail()).contains("recordCount says 2").contains("holds 1");
-    assertThat(ack.getRecordsLoaded().getValue()).isZero();
+    assertThat(UploadFiles.fileCode(ack).getCode()).isEqualTo("CPF01");
+    assertThat(UploadFiles.fileDetail(LEICS, ack))
+        .contains("recordCount says 2")
+        .contains("holds 1");
+    assertThat(UploadFiles.loaded(ack)).isZero();
     assertNotShared(nhs);
   }
 
@@ -133,37 +143,48 @@ class UploadIT {
   @DisplayName("R26a: a malformed date is CPR07 naming the field, the rest of the file still loads")
   void malformedDate() throws Exception {
     String good = TestData.nhsNumber();
-    UploadRecord bad =
+    REPCMT000002GB01Record bad =
         child("L-4002", TestData.nhsNumber(), "Ivy", "King", DOB, "CPP", START, null);
-    bad.getInformation().getEffectiveTime().getLow().setValue("20261345");
+    UploadFiles.withRawStartDate(bad, "202613450000");
 
-    REPCMT000003GB01 ack =
+    REPCMT000003GB01FileResponse ack =
         leicestershire.upload(
             file(LEICS, child("L-4001", good, "Jay", "King", DOB, "CPP", START, null), bad));
 
-    assertThat(ack.getFileResponseCode().getCode()).isEqualTo("CPF03");
-    RecordAck refused = ack.getRecordAck().get(1);
-    assertThat(refused.getResponseCode().getCode()).isEqualTo("CPR07");
-    assertThat(refused.getField()).isEqualTo("information/effectiveTime/low");
-    assertThat(refused.getDetail()).contains("'20261345' is not a date");
+    assertThat(UploadFiles.fileCode(ack).getCode()).isEqualTo("CPF03");
+    AcknowledgementRecordDetail refused = UploadFiles.records(ack).get(1);
+    assertThat(refused.getCode().getCode()).isEqualTo("CPR07");
+    assertThat(UploadFiles.field(refused)).isEqualTo("information/effectiveTime/low");
+    assertThat(UploadFiles.detail(refused)).contains("'202613450000' is not a date");
   }
 
   @Test
-  @DisplayName("R7: LAC is shared for s31/s38/s20 only, and health never sees the legal basis")
+  @DisplayName(
+      "R7 (relaxed for the national shape): a LAC record's legal status is optional; one it names"
+          + " must be s31/s38/s20, and health never sees the legal basis")
   void lookedAfterLegalStatus() throws Exception {
     String s31 = TestData.nhsNumber();
     String placementOrder = TestData.nhsNumber();
-    REPCMT000003GB01 ack =
+    String national = TestData.nhsNumber();
+    REPCMT000003GB01FileResponse ack =
         leicestershire.upload(
             file(
                 LEICS,
                 lac("L-5001", s31, "Kai", "Lowe", DOB, "s31", START),
-                lac("L-5002", placementOrder, "Lia", "Lowe", DOB, "placement order", START)));
+                lac("L-5002", placementOrder, "Lia", "Lowe", DOB, "placement order", START),
+                // the national LACInformation has no legal status at all
+                child("L-5003", national, "Max", "Lowe", DOB, "LAC", START, null)));
 
-    assertThat(ack.getFileResponseCode().getCode()).isEqualTo("CPF03");
-    assertThat(ack.getRecordAck().get(1).getResponseCode().getCode()).isEqualTo("CPR07");
-    assertThat(ack.getRecordAck().get(1).getField()).isEqualTo("information/legalStatus");
-    assertThat(ack.getRecordAck().get(1).getDetail()).contains("only s31, s38 and s20");
+    assertThat(UploadFiles.fileCode(ack).getCode()).isEqualTo("CPF03");
+    assertThat(UploadFiles.records(ack))
+        .extracting(r -> r.getCode().getCode())
+        .containsExactly("CPR06", "CPR07", "CPR06");
+    assertThat(held(national)).hasSize(1);
+    assertThat(UploadFiles.records(ack).get(1).getCode().getCode()).isEqualTo("CPR07");
+    assertThat(UploadFiles.field(UploadFiles.records(ack).get(1)))
+        .isEqualTo("information/legalStatus");
+    assertThat(UploadFiles.detail(UploadFiles.records(ack).get(1)))
+        .contains("only s31, s38 and s20");
     assertNotShared(placementOrder);
 
     var clinician = Spine.query(Spine.CLINICIAN);
@@ -200,40 +221,40 @@ class UploadIT {
   void idempotentAndOrdered() throws Exception {
     String nhs = TestData.nhsNumber();
     int seq = TestData.nextFileSequence(LEICS);
-    REPCMT000002GB01 f =
+    REPCMT000002GB01File f =
         file(LEICS, seq, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START, null));
 
-    REPCMT000003GB01 first = leicestershire.upload(f);
-    REPCMT000003GB01 again = leicestershire.upload(f);
+    REPCMT000003GB01FileResponse first = leicestershire.upload(f);
+    REPCMT000003GB01FileResponse again = leicestershire.upload(f);
     // the same content in a new message (new message id) is the same file too
-    REPCMT000003GB01 resent =
+    REPCMT000003GB01FileResponse resent =
         leicestershire.upload(
             file(LEICS, seq, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START, null)));
 
     assertThat(List.of(first, again, resent))
         .allSatisfy(
             a -> {
-              assertThat(a.getFileResponseCode().getCode()).isEqualTo("CPF02");
-              assertThat(a.getFileSequenceId().getValue()).isEqualTo(seq);
-              assertThat(a.getRecordAck())
-                  .extracting(r -> r.getResponseCode().getCode())
+              assertThat(UploadFiles.fileCode(a).getCode()).isEqualTo("CPF02");
+              assertThat(a.getId().getExtension()).isEqualTo(String.format("%06d", seq));
+              assertThat(UploadFiles.records(a))
+                  .extracting(r -> r.getCode().getCode())
                   .containsExactly("CPR06");
             });
     assertThat(held(nhs)).hasSize(1);
     assertThat(TestData.nextFileSequence(LEICS)).as("a repeat takes no number").isEqualTo(seq + 1);
 
     LocalDate end = TestData.today().minusDays(3);
-    REPCMT000003GB01 ended =
+    REPCMT000003GB01FileResponse ended =
         leicestershire.upload(
             file(LEICS, child("L-6001", nhs, "Mia", "Ng", DOB, "CPP", START.minusMonths(6), end)));
-    assertThat(ended.getFileResponseCode().getCode()).isEqualTo("CPF02");
+    assertThat(UploadFiles.fileCode(ended).getCode()).isEqualTo("CPF02");
     JsonArray held = held(nhs);
     assertThat(held).hasSize(1);
     assertThat(held.getJsonObject(0).getString("endDate")).isEqualTo(end.toString());
 
     // the first file arriving again after the newer one is still its first answer, and
     // changes nothing: the newer information stays
-    assertThat(leicestershire.upload(f).getFileResponseCode().getCode()).isEqualTo("CPF02");
+    assertThat(UploadFiles.fileCode(leicestershire.upload(f)).getCode()).isEqualTo("CPF02");
     assertThat(held(nhs).getJsonObject(0).getString("endDate")).isEqualTo(end.toString());
   }
 
@@ -244,10 +265,10 @@ class UploadIT {
     String nhs = TestData.nhsNumber();
     String other = TestData.nhsNumber();
     int seq = TestData.nextFileSequence(LEICS);
-    REPCMT000002GB01 f =
+    REPCMT000002GB01File f =
         file(LEICS, seq, child("L-6101", nhs, "Ola", "Birch", DOB, "CPP", START, null));
-    REPCMT000003GB01 first = leicestershire.upload(f);
-    assertThat(first.getFileResponseCode().getCode()).isEqualTo("CPF02");
+    REPCMT000003GB01FileResponse first = leicestershire.upload(f);
+    assertThat(UploadFiles.fileCode(first).getCode()).isEqualTo("CPF02");
 
     LocalDate end = TestData.today().minusDays(1);
     CpisError reused =
@@ -263,7 +284,7 @@ class UploadIT {
 
     assertThat(reused).as("a reused fileSequenceId is refused").isNotNull();
     assertThat(reused.getFaultInfo().getCode()).isEqualTo("FILE_SEQUENCE_REUSED");
-    assertThat(reused.getFaultInfo().getField()).isEqualTo("header/fileSequenceId");
+    assertThat(reused.getFaultInfo().getField()).isEqualTo("File/id");
     assertThat(reused.getFaultInfo().getMessage())
         .contains("file " + seq + " of Leicestershire County Council (855) was already answered")
         .contains("different content")
@@ -274,11 +295,12 @@ class UploadIT {
     assertThat(held(other)).isEmpty();
     assertNotShared(other);
 
-    REPCMT000003GB01 again = leicestershire.upload(f);
-    assertThat(again.getFileResponseCode().getCode()).isEqualTo("CPF02");
-    assertThat(again.getRecordAck())
-        .extracting(a -> a.getLocalChildId().getExtension(), a -> a.getResponseCode().getCode())
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("L-6101", "CPR06"));
+    REPCMT000003GB01FileResponse again = leicestershire.upload(f);
+    assertThat(UploadFiles.fileCode(again).getCode()).isEqualTo("CPF02");
+    assertThat(UploadFiles.records(again))
+        .extracting(a -> a.getLocation(), a -> a.getCode().getCode())
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("1", "CPR06"));
+    assertThat(UploadFiles.localChildId(again, 1)).isEqualTo("L-6101");
     assertThat(TestData.nextFileSequence(LEICS)).isEqualTo(seq + 1);
   }
 
@@ -299,7 +321,7 @@ class UploadIT {
                         child("L-6201", nhs, "Quin", "Dale", DOB, "CPP", START, null))));
     assertThat(gap).isNotNull();
     assertThat(gap.getFaultInfo().getCode()).isEqualTo("FILE_OUT_OF_SEQUENCE");
-    assertThat(gap.getFaultInfo().getField()).isEqualTo("header/fileSequenceId");
+    assertThat(gap.getFaultInfo().getField()).isEqualTo("File/id");
     assertThat(gap.getFaultInfo().getMessage())
         .contains("file " + (next + 1) + " is not the next file of Leicestershire County Council")
         .contains("send file " + next + " first");
@@ -315,9 +337,9 @@ class UploadIT {
     JsonObject before = uploads(LEICS);
     String nhs = TestData.nhsNumber();
     for (String asid : List.of("OPENCPIS-CASEWORK", "200000000999", "COUNCIL_WORKFLOW")) {
-      REPCMT000002GB01 huge =
+      REPCMT000002GB01File huge =
           file(LEICS, 2_000_000_000, child("L-6301", nhs, "Rex", "Vale", DOB, "CPP", START, null));
-      huge.setCommunicationFunctionSnd(UploadFiles.device(asid));
+      Spine.senderAsid(leicestershire, asid);
       CpisError refused = catchThrowableOfType(CpisError.class, () -> leicestershire.upload(huge));
       assertThat(refused).as("file 2,000,000,000 from ASID %s", asid).isNotNull();
       assertThat(refused.getFaultInfo().getCode()).isEqualTo("FILE_OUT_OF_SEQUENCE");
@@ -335,18 +357,18 @@ class UploadIT {
 
     // one stream for the council whatever the ASID: another system's file under the same number
     // is the same file, not the first of a new stream
-    REPCMT000002GB01 f =
+    REPCMT000002GB01File f =
         file(LEICS, next, child("L-6301", nhs, "Rex", "Vale", DOB, "CPP", START, null));
-    f.setCommunicationFunctionSnd(UploadFiles.device("200000000111"));
-    assertThat(leicestershire.upload(f).getFileResponseCode().getCode()).isEqualTo("CPF02");
-    f.setCommunicationFunctionSnd(UploadFiles.device("200000000222"));
-    assertThat(leicestershire.upload(f).getFileResponseCode().getCode()).isEqualTo("CPF02");
-    REPCMT000002GB01 older =
+    Spine.senderAsid(leicestershire, "200000000111");
+    assertThat(UploadFiles.fileCode(leicestershire.upload(f)).getCode()).isEqualTo("CPF02");
+    Spine.senderAsid(leicestershire, "200000000222");
+    assertThat(UploadFiles.fileCode(leicestershire.upload(f)).getCode()).isEqualTo("CPF02");
+    REPCMT000002GB01File older =
         file(
             LEICS,
             next,
             child("L-6301", nhs, "Rex", "Vale", DOB, "CPP", START.minusYears(1), null));
-    older.setCommunicationFunctionSnd(UploadFiles.device("200000000333"));
+    Spine.senderAsid(leicestershire, "200000000333");
     assertThat(catchThrowableOfType(CpisError.class, () -> leicestershire.upload(older)))
         .satisfies(e -> assertThat(e.getFaultInfo().getCode()).isEqualTo("FILE_SEQUENCE_REUSED"));
     assertThat(held(nhs).getJsonObject(0).getString("startDate")).isEqualTo(START.toString());
@@ -377,26 +399,26 @@ class UploadIT {
     int seq = TestData.nextFileSequence(LEICS);
     String nhs = TestData.nhsNumber();
     String badCheck = TestData.nhsNumberWithBadCheckDigit();
-    REPCMT000002GB01 corrupt =
+    REPCMT000002GB01File corrupt =
         file(LEICS, seq, child("L-8001", nhs, "Uma", "Frost", DOB, "CPP", START, null));
-    corrupt.getHeader().getRecordCount().setValue(3);
-    assertThat(leicestershire.upload(corrupt).getFileResponseCode().getCode()).isEqualTo("CPF01");
+    corrupt.getTransmissionQuantity().setValue(3);
+    assertThat(UploadFiles.fileCode(leicestershire.upload(corrupt)).getCode()).isEqualTo("CPF01");
 
-    REPCMT000003GB01 none =
+    REPCMT000003GB01FileResponse none =
         leicestershire.upload(
             file(
                 LEICS,
                 seq,
                 child("L-8002", badCheck, "Uma", "Frost", DOB, "CPP", START, null),
                 child("L-8003", nhs, "Uma", "Frost", DOB, "XYZ", START, null)));
-    assertThat(none.getFileResponseCode().getCode()).isEqualTo("CPF04");
-    REPCMT000003GB01 some =
+    assertThat(UploadFiles.fileCode(none).getCode()).isEqualTo("CPF04");
+    REPCMT000003GB01FileResponse some =
         leicestershire.upload(
             file(
                 LEICS,
                 child("L-8001", nhs, "Uma", "Frost", DOB, "CPP", START, null),
                 child("L-8002", badCheck, "Uma", "Frost", DOB, "CPP", START, null)));
-    assertThat(some.getFileResponseCode().getCode()).isEqualTo("CPF03");
+    assertThat(UploadFiles.fileCode(some).getCode()).isEqualTo("CPF03");
 
     List<JsonObject> first = submissions(seq);
     assertThat(first)
@@ -418,7 +440,8 @@ class UploadIT {
             r -> r.getString("field"))
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(1, "L-8002", "CPR04", "childSubject/id"),
-            org.assertj.core.groups.Tuple.tuple(2, "L-8003", "CPR07", "information/code"));
+            org.assertj.core.groups.Tuple.tuple(
+                2, "L-8003", "CPR07", "CP-ISRecord/pertinentInformation"));
     assertThat(first.get(0).getJsonArray("records").getJsonObject(0).getString("detail"))
         .contains("modulus 11");
 

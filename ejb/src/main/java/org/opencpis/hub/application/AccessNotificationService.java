@@ -56,7 +56,8 @@ public class AccessNotificationService {
                   shared.localChildId(),
                   shared.givenName(),
                   shared.familyName(),
-                  shared.birthDate());
+                  shared.birthDate(),
+                  shared.fileSequence());
       var v = e.viewer();
       LaNotification n =
           new LaNotification(

@@ -54,41 +54,93 @@ public class NotificationPullService {
       value = "cpis.pullNotifications",
       subject = {0, 1, 2})
   public Pulled pull(String laCode, String lowRaw, String highRaw) {
+    Window w = window(laCode, lowRaw, highRaw, OURS);
+    List<IssuedNotification> issued = issuer.issuedTo(laCode, w.low, w.high, MAX + 1);
+    boolean complete = issued.size() <= MAX;
+    List<LaNotification> notifications =
+        issued.stream().limit(MAX).map(n -> NotificationJson.read(n.payload())).toList();
+    return new Pulled(laCode, w.low, w.high, complete, notifications);
+  }
+
+  /** The request's field names, for the answers that name one. */
+  private record Fields(String la, String laElement, String low, String high, String window) {}
+
+  private static final Fields OURS =
+      new Fields(
+          "localAuthority", "localAuthority/id", "accessTime/low", "accessTime/high", "accessTime");
+  private static final Fields NATIONAL =
+      new Fields(
+          "LocalAuthority",
+          "LocalAuthority/@id",
+          "AccessTime/@low",
+          "AccessTime/@high",
+          "AccessTime");
+
+  /**
+   * The national pulls (ACCESS_TO_SERVICE, INACTIVE_NHS_NUMBERS): the notifications of one kind in
+   * the window, checked as {@link #pull}. At most {@value #MAX}: a window holding more is answered
+   * up to the first instant it could not carry whole, and {@code high} of the answer is that
+   * instant, where the next pull starts (inclusive), so that no notification is skipped.
+   */
+  @Audited(
+      value = "cpis.pullNotifications.national",
+      subject = {0, 1, 2, 3})
+  public Pulled pull(String laCode, LaNotification.Type type, String lowRaw, String highRaw) {
+    Window w = window(laCode, lowRaw, highRaw, NATIONAL);
+    List<IssuedNotification> issued = issuer.issuedTo(laCode, type, w.low, w.high, MAX + 1);
+    int carried = carried(issued.stream().map(IssuedNotification::createdAt).toList(), MAX);
+    Instant high = carried < issued.size() ? issued.get(carried).createdAt() : w.high;
+    List<LaNotification> notifications =
+        issued.stream().limit(carried).map(n -> NotificationJson.read(n.payload())).toList();
+    return new Pulled(laCode, w.low, high, carried == issued.size(), notifications);
+  }
+
+  /**
+   * How many of these notifications (oldest first, at most {@code max + 1} read) one answer
+   * carries: all when they fit; else those before the first instant it cannot carry whole, so that
+   * the next pull, from that instant, misses none. More than {@code max} at one instant are all
+   * carried (there is no instant to cut at).
+   */
+  static int carried(List<Instant> createdAt, int max) {
+    if (createdAt.size() <= max) {
+      return createdAt.size();
+    }
+    Instant cut = createdAt.get(max);
+    int before = (int) createdAt.stream().filter(t -> t.isBefore(cut)).count();
+    return before == 0 ? createdAt.size() : before;
+  }
+
+  private record Window(Instant low, Instant high) {}
+
+  private Window window(String laCode, String lowRaw, String highRaw, Fields f) {
     if (laCode == null || laCode.isBlank()) {
       throw new HubFault(
-          HubFault.MANDATORY_DATA_MISSING + "|localAuthority",
-          "localAuthority/id",
-          "say whose notifications: localAuthority/id/@extension (the LA's ODS code)");
+          HubFault.MANDATORY_DATA_MISSING + "|" + f.la(),
+          f.laElement(),
+          "say whose notifications: " + f.laElement() + " (the LA's code)");
     }
     if (!session.isCallerInRole(Roles.council(laCode))) {
       throw new HubFault(
           HubFault.ACCESS_DENIED,
-          "localAuthority/id",
+          f.laElement(),
           "user '"
               + session.getCallerPrincipal().getName()
               + "' may not read the notifications of local authority "
               + laCode);
     }
-    Instant low = time("accessTime/low", lowRaw);
+    Instant low = time(f.low(), lowRaw);
     Instant high =
-        highRaw == null || highRaw.isBlank()
-            ? settings.clock().instant()
-            : time("accessTime/high", highRaw);
+        highRaw == null || highRaw.isBlank() ? settings.clock().instant() : time(f.high(), highRaw);
     if (!low.isBefore(high)) {
-      throw new HubFault(
-          "INVALID_WINDOW", "accessTime", "accessTime/low must be before accessTime/high");
+      throw new HubFault("INVALID_WINDOW", f.window(), f.low() + " must be before " + f.high());
     }
     if (Duration.between(low, high).compareTo(WIDEST) > 0) {
       throw new HubFault(
           "INVALID_WINDOW",
-          "accessTime",
+          f.window(),
           "ask for at most 31 days at a time, and page through longer periods");
     }
-    List<IssuedNotification> issued = issuer.issuedTo(laCode, low, high, MAX + 1);
-    boolean complete = issued.size() <= MAX;
-    List<LaNotification> notifications =
-        issued.stream().limit(MAX).map(n -> NotificationJson.read(n.payload())).toList();
-    return new Pulled(laCode, low, high, complete, notifications);
+    return new Window(low, high);
   }
 
   private Instant time(String field, String raw) {

@@ -212,7 +212,7 @@ public class UploadService {
     }
     throw new HubFault(
         HubFault.SEQUENCE_REUSED,
-        "header/fileSequenceId",
+        "File/id",
         "file "
             + seq
             + " of "
@@ -232,7 +232,7 @@ public class UploadService {
   private static HubFault outOfSequence(LocalAuthority la, UploadStream stream, int seq) {
     return new HubFault(
         HubFault.OUT_OF_SEQUENCE,
-        "header/fileSequenceId",
+        "File/id",
         "file "
             + seq
             + " is not the next file of "
@@ -266,7 +266,7 @@ public class UploadService {
       UploadSubmission submission, UploadStream stream, DemographicsUnavailableException e) {
     submission.demographicsUnavailable(
         FileCode.CPF05.meaning()
-            + ": nothing was loaded; send the same file again, with the same fileSequenceId");
+            + ": nothing was loaded; send the same file again, with the same File/id");
     stream.answered(submission.fileSequence(), submission.fileCode());
     register.add(submission);
     LOG.warning(
@@ -294,7 +294,8 @@ public class UploadService {
         u.laCode(),
         now,
         v.currentNhsNumber(),
-        new LaNotification.Child(u.localChildId(), u.givenName(), u.familyName(), u.birthDate()),
+        new LaNotification.Child(
+            u.localChildId(), u.givenName(), u.familyName(), u.birthDate(), seq),
         null,
         new LaNotification.Inactive(u.nhsNumber().value(), v.currentNhsNumber()),
         null,

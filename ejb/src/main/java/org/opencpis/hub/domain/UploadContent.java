@@ -50,6 +50,10 @@ public final class UploadContent {
         text(out, r.deleteDate());
         text(out, r.officeHoursPhone());
         text(out, r.emergencyDutyPhone());
+        if (r.unreadable() != null) {
+          text(out, r.unreadableField());
+          text(out, r.unreadable());
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

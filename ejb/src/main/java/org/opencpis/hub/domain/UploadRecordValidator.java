@@ -30,6 +30,9 @@ public final class UploadRecordValidator {
   public static Checked check(String laCode, int sequence, ReceivedRecord r) {
     String childId = blankToNull(r.localChildId());
     try {
+      if (r.unreadable() != null) {
+        throw new Refusal(RecordCode.CPR07, r.unreadableField(), r.unreadable());
+      }
       if (childId == null) {
         throw new Refusal(RecordCode.CPR07, "localChildId", "the LA's child id is missing");
       }
@@ -76,15 +79,19 @@ public final class UploadRecordValidator {
             "information/code",
             plan.wireCode() + " is for a child: an unbornChildSubject takes only UCP");
       }
-      if (plan == PlanType.LAC && LegalStatus.fromCode(r.legalStatus()).isEmpty()) {
+      // R7, as relaxed for the national shape (which has no legal status): a LAC record may leave
+      // the legal status out; one it names must be s31, s38 or s20
+      String legalStatus = blankToNull(r.legalStatus());
+      if (plan == PlanType.LAC
+          && legalStatus != null
+          && LegalStatus.fromCode(legalStatus).isEmpty()) {
         throw new Refusal(
             RecordCode.CPR07,
             "information/legalStatus",
-            r.legalStatus() == null || r.legalStatus().isBlank()
-                ? "a LAC record needs its legal status (s31, s38 or s20)"
-                : "legal status '"
-                    + r.legalStatus()
-                    + "' is not shared with CP-IS: only s31, s38 and s20 are");
+            "legal status '"
+                + legalStatus
+                + "' is not shared with CP-IS: only s31, s38 and s20 are; a child looked after"
+                + " on another basis is not sent to CP-IS");
       }
       String given = blankToNull(r.givenName());
       String family = blankToNull(r.familyName());

@@ -20,10 +20,11 @@ import org.opencpis.shared.DatabaseUnavailable;
 
 /**
  * Applies the councils' record updates (R9). Messages are grouped by council, so one council's
- * files arrive one at a time; a file that cannot be applied yet (its predecessor waits, or the
- * demographic service is unavailable) is handed back, and a failure rolls back; both are
- * redelivered, then parked on CpisRecordUpdatesDLQ (R28). While the database is unavailable the
- * consumer waits for it ({@link DatabaseOutage}) rather than use up the attempts.
+ * files arrive one at a time; a file that comes before the one it follows is held in the database
+ * until its turn ({@link CouncilUploadService#receive}); a file the demographic service cannot
+ * check now is handed back, and a failure rolls back; both are redelivered, then parked on
+ * CpisRecordUpdatesDLQ (R28). While the database is unavailable the consumer waits for it ({@link
+ * DatabaseOutage}) rather than use up the attempts.
  */
 @MessageDriven(
     activationConfig = {
@@ -50,7 +51,7 @@ public class CouncilUploadConsumer implements MessageListener {
   public void onMessage(Message message) {
     audit.enter(AuditContext.JMS, "JMS " + CouncilUpload.QUEUE);
     try {
-      councilUploads.apply(JSON.fromJson(((TextMessage) message).getText(), CouncilUpload.class));
+      councilUploads.receive(JSON.fromJson(((TextMessage) message).getText(), CouncilUpload.class));
     } catch (CouncilUploadService.NotYet e) {
       int attempt = attempt(message);
       LOG.warning(

@@ -6,8 +6,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.opencpis.hub.domain.AccessEvent;
+import org.opencpis.hub.domain.HeldCouncilFile;
 import org.opencpis.hub.domain.LocalAuthority;
 import org.opencpis.hub.domain.PlanType;
 import org.opencpis.hub.domain.SharedRecord;
@@ -72,6 +75,46 @@ public class RegisterRepository {
       em.persist(s);
     }
     return s;
+  }
+
+  /** A council-workflow file held for its predecessor, if this one is held. */
+  public Optional<HeldCouncilFile> heldFile(String laCode, int fileSequence) {
+    return Optional.ofNullable(
+        em.find(HeldCouncilFile.class, HeldCouncilFile.key(laCode, fileSequence)));
+  }
+
+  /** The held file of a council that comes first (the lowest number), if any is held. */
+  public Optional<HeldCouncilFile> firstHeldFile(String laCode) {
+    return em.createQuery(
+            "select h from HeldCouncilFile h where h.laCode = :la order by h.fileSequence",
+            HeldCouncilFile.class)
+        .setParameter("la", laCode)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The councils that have files held, each once. */
+  public List<String> councilsWithHeldFiles() {
+    return em.createQuery(
+            "select distinct h.laCode from HeldCouncilFile h order by h.laCode", String.class)
+        .getResultList();
+  }
+
+  public Map<String, Long> heldFilesPerCouncil() {
+    Map<String, Long> out = new TreeMap<>();
+    for (Object[] row :
+        em.createQuery(
+                "select h.laCode, count(h) from HeldCouncilFile h group by h.laCode",
+                Object[].class)
+            .getResultList()) {
+      out.put((String) row[0], (Long) row[1]);
+    }
+    return out;
+  }
+
+  public void release(HeldCouncilFile held) {
+    em.remove(held);
   }
 
   /** A council's streams, one per channel it has used. */

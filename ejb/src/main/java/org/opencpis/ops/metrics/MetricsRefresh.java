@@ -10,14 +10,16 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.opencpis.casework.application.InboxLoad;
+import org.opencpis.hub.application.CouncilUploadService;
 import org.opencpis.notification.QueueDepths;
 import org.opencpis.shared.DomainMetrics;
 
 /**
  * Sets the gauges that count what waits (open and overdue steps per council inbox, notifications
- * waiting per council, dead letters per queue) from the database and the broker, every {@value
- * DomainMetrics#REFRESH_SECONDS} seconds on each node: a scrape reads the last counts and never
- * waits on the database. While the database or the broker fails, the last counts stay.
+ * waiting per council, dead letters per queue, council files held per council) from the database
+ * and the broker, every {@value DomainMetrics#REFRESH_SECONDS} seconds on each node: a scrape reads
+ * the last counts and never waits on the database. While the database or the broker fails, the last
+ * counts stay.
  */
 @Singleton
 @Startup
@@ -32,6 +34,7 @@ public class MetricsRefresh {
   @Inject DomainMetrics metrics;
   @EJB InboxLoad inboxes;
   @EJB QueueDepths queues;
+  @EJB CouncilUploadService councilUploads;
 
   private volatile boolean failing;
 
@@ -44,6 +47,7 @@ public class MetricsRefresh {
               .toList());
       metrics.waiting(queues.waitingPerCouncil(BROWSE_CAP));
       metrics.deadLetters(queues.deadLetters(BROWSE_CAP));
+      metrics.heldFiles(councilUploads.heldFilesPerCouncil());
       if (failing) {
         LOG.info("the metrics' counts are read again");
         failing = false;

@@ -49,15 +49,46 @@ class UploadRecordValidatorTest {
   }
 
   @Test
-  @DisplayName("R7: LAC needs s31, s38 or s20; any other legal status is refused and never shared")
+  @DisplayName(
+      "R7 (relaxed for the national shape): a LAC record's legal status is optional; one it names"
+          + " must be s31, s38 or s20, any other is refused and never shared")
   void lacLegalStatus() {
     assertThat(check(child("9990001006", "LAC", "s38", "20260901", null)).ok()).isTrue();
     assertThat(check(child("9990001006", "LAC", "S 20", "20260901", null)).ok()).isTrue();
     var placement = check(child("9990001006", "LAC", "placement order", "20260901", null));
     assertThat(placement.refusal().code()).isEqualTo(RecordCode.CPR07);
     assertThat(placement.refusal().field()).isEqualTo("information/legalStatus");
-    var none = check(child("9990001006", "LAC", null, "20260901", null));
-    assertThat(none.refusal().detail()).contains("needs its legal status");
+    assertThat(placement.refusal().detail()).contains("only s31, s38 and s20");
+    // the national upload has no legal status at all: a LAC record without one loads
+    assertThat(check(child("9990001006", "LAC", null, "20260901", null)).ok()).isTrue();
+    assertThat(check(child("9990001006", "LAC", " ", "202609010000", null)).ok()).isTrue();
+  }
+
+  @Test
+  @DisplayName(
+      "a record the channel could not read is CPR07 naming the field, before any other check")
+  void unreadable() {
+    var r =
+        new ReceivedRecord(
+            "C-1",
+            SubjectKind.CHILD,
+            "9990001006",
+            "Mia",
+            "Jones",
+            "20190412",
+            "CPP",
+            null,
+            "20260901",
+            null,
+            null,
+            null,
+            "01164960999",
+            "pertinentInformation",
+            "the record carries 2 plans: send one plan per record");
+    var checked = check(r);
+    assertThat(checked.refusal().code()).isEqualTo(RecordCode.CPR07);
+    assertThat(checked.refusal().field()).isEqualTo("pertinentInformation");
+    assertThat(checked.refusal().detail()).contains("one plan per record");
   }
 
   @Test

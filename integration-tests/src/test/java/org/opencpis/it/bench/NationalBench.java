@@ -37,8 +37,8 @@ import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.opencpis.contract.hl7.CV;
-import org.opencpis.contract.hl7.REPCMT000003GB01;
-import org.opencpis.contract.hl7.UploadRecord;
+import org.opencpis.contract.hl7.REPCMT000002GB01Record;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse;
 import org.opencpis.contract.upload.CpisUploadPortType;
 import org.opencpis.it.Council;
 import org.opencpis.it.Mllp;
@@ -46,6 +46,7 @@ import org.opencpis.it.NationalQuery;
 import org.opencpis.it.Rest;
 import org.opencpis.it.Spine;
 import org.opencpis.it.TestData;
+import org.opencpis.it.UploadFiles;
 import org.opencpis.it.bench.ceiling.Ceiling;
 import org.opencpis.it.crash.Management;
 import org.opencpis.it.crash.WildFlyProcess;
@@ -172,7 +173,7 @@ public final class NationalBench {
     Instant t = Instant.now();
     int n = settings.children();
     List<String> las = List.copyOf(new java.util.TreeSet<>(REGISTER.keySet()));
-    Map<String, List<UploadRecord>> files = new LinkedHashMap<>();
+    Map<String, List<REPCMT000002GB01Record>> files = new LinkedHashMap<>();
     StringBuilder csv = new StringBuilder();
     LocalDate born = LocalDate.of(2016, 1, 1);
     for (int i = 0; i < n; i++) {
@@ -199,7 +200,7 @@ public final class NationalBench {
       throw new IllegalStateException("demographic load: HTTP " + d.status() + " " + d.body());
     }
     long records = 0;
-    for (Map.Entry<String, List<UploadRecord>> f : files.entrySet()) {
+    for (Map.Entry<String, List<REPCMT000002GB01Record>> f : files.entrySet()) {
       Spine.User user = f.getKey().equals(STEP_LA) ? Spine.MANCHESTER : REGISTER.get(f.getKey());
       upload(user, f.getKey(), f.getValue());
       records += f.getValue().size();
@@ -229,18 +230,18 @@ public final class NationalBench {
   }
 
   /** CPP for 7 in 10, LAC (s31, shared) for 2, an unborn's plan (UCP) under the mother for 1. */
-  private static UploadRecord record(String la, String nhs, int i, LocalDate born) {
+  private static REPCMT000002GB01Record record(String la, String nhs, int i, LocalDate born) {
     String local = "B" + la + "-" + nhs;
     LocalDate dob = born.plusDays(i % 3000);
     LocalDate start = TestData.monthsAgo(6);
     return switch (i % 10) {
       case 0 -> unregisteredUnborn(local, nhs, "Bench", "Child" + i, dob, start);
       case 1, 2 -> {
-        UploadRecord r =
+        REPCMT000002GB01Record r =
             unregisteredChild(local, nhs, "Bench", "Child" + i, dob, "LAC", start, null);
         CV status = new CV();
         status.setCode("s31");
-        r.getInformation().setLegalStatus(status);
+        UploadFiles.plan(r).getCOCTTP146100GB01LACInformation().setLegalStatus(status);
         yield r;
       }
       default -> unregisteredChild(local, nhs, "Bench", "Child" + i, dob, "CPP", start, null);
@@ -248,17 +249,21 @@ public final class NationalBench {
   }
 
   /** One cpisupload file, acknowledged CPF02; returns the seconds it took. */
-  private double upload(Spine.User user, String la, List<UploadRecord> records) throws Exception {
-    CpisUploadPortType port = Spine.upload(user, settings.baseUrl());
+  private double upload(Spine.User user, String la, List<REPCMT000002GB01Record> records)
+      throws Exception {
+    CpisUploadPortType port =
+        Spine.senderAsid(Spine.upload(user, settings.baseUrl()), "200000000" + la);
     HTTPClientPolicy policy = new HTTPClientPolicy();
     policy.setConnectionTimeout(5_000);
     policy.setReceiveTimeout(TimeUnit.MINUTES.toMillis(30));
     ((HTTPConduit) ClientProxy.getClient(port).getConduit()).setClient(policy);
     long t0 = System.nanoTime();
-    REPCMT000003GB01 ack =
-        port.upload(file(la, TestData.nextFileSequence(la), records.toArray(UploadRecord[]::new)));
+    REPCMT000003GB01FileResponse ack =
+        port.upload(
+            file(
+                la, TestData.nextFileSequence(la), records.toArray(REPCMT000002GB01Record[]::new)));
     double s = (System.nanoTime() - t0) / 1e9;
-    String code = ack.getFileResponseCode().getCode();
+    String code = UploadFiles.fileCode(ack).getCode();
     if (!"CPF02".equals(code)) {
       throw new IllegalStateException(
           "upload of "
@@ -267,8 +272,9 @@ public final class NationalBench {
               + la
               + ": "
               + code
-              + " "
-              + ack.getDetail());
+              + " (the reason: GET /api/admin/uploads/"
+              + la
+              + ")");
     }
     return s;
   }
@@ -383,7 +389,7 @@ public final class NationalBench {
   private void upload() throws Exception {
     int n = settings.uploadRecords();
     StringBuilder csv = new StringBuilder();
-    List<UploadRecord> records = new ArrayList<>();
+    List<REPCMT000002GB01Record> records = new ArrayList<>();
     LocalDate born = LocalDate.of(2015, 6, 1);
     for (int i = 0; i < n; i++) {
       String nhs = number();

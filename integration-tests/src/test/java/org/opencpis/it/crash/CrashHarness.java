@@ -187,12 +187,14 @@ public final class CrashHarness {
       report.notes.add(
           String.format(
               "database: %d access events, %d access notifications, %d CPIS Follow Up steps,"
-                  + " %d upload submissions, %d council record updates; casework councils %s",
+                  + " %d upload submissions, %d council record updates (%d held at the end);"
+                  + " casework councils %s",
               snapshot.events.size(),
               snapshot.accessNotifications.size(),
               snapshot.followUpSteps.size(),
               snapshot.submissions.size(),
               snapshot.outbox.values().stream().mapToInt(List::size).sum(),
+              snapshot.heldCouncilFiles,
               snapshot.caseworkCouncils));
       for (int k = 1; k <= kills; k++) {
         final int kill = k;

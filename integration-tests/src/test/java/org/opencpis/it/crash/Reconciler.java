@@ -61,6 +61,9 @@ final class Reconciler {
     final Map<Long, List<OutboxRow>> outbox = new HashMap<>();
     final Map<Long, LocalDate> planEnds = new HashMap<>();
 
+    /** Council-workflow files still held for their predecessor (none, once all is drained). */
+    long heldCouncilFiles;
+
     static String submissionKey(String la, String sender, int seq) {
       return la + "|" + sender + "|" + seq;
     }
@@ -153,6 +156,10 @@ final class Reconciler {
           OutboxRow o = new OutboxRow(r.getLong(1), r.getInt(2), r.getString(3), r.getString(4));
           s.outbox.computeIfAbsent(o.childId(), k -> new ArrayList<>()).add(o);
         }
+      }
+      try (ResultSet r = st.executeQuery("select count(*) from hub_held_council_file")) {
+        r.next();
+        s.heldCouncilFiles = r.getLong(1);
       }
       try (ResultSet r = st.executeQuery("select id, end_date from cw_plan")) {
         while (r.next()) {
@@ -374,6 +381,10 @@ final class Reconciler {
   void planChanges(Ledger.Channel<PlanChangeClient.Change> channel, long recordUpdatesParked) {
     Report.Row row = base("REST plan change (council)", channel);
     row.parked = recordUpdatesParked;
+    if (db.heldCouncilFiles > 0) {
+      report.problem(
+          db.heldCouncilFiles + " council-workflow files are still held for their predecessor");
+    }
     Map<World.PlanChild, List<PlanChangeClient.Change>> byChild =
         channel.sent().stream().collect(Collectors.groupingBy(c -> c.child));
     for (var e : byChild.entrySet()) {

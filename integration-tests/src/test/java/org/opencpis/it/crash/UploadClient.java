@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.opencpis.contract.hl7.REPCMT000002GB01;
-import org.opencpis.contract.hl7.REPCMT000003GB01;
-import org.opencpis.contract.hl7.UploadRecord;
+import org.opencpis.contract.hl7.REPCMT000002GB01File;
+import org.opencpis.contract.hl7.REPCMT000002GB01Record;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse;
 import org.opencpis.contract.upload.CpisError;
 import org.opencpis.contract.upload.CpisUploadPortType;
 import org.opencpis.it.Spine;
@@ -30,9 +30,9 @@ final class UploadClient extends LoadClient {
     final String la;
     final int sequence;
     final List<World.Person> people;
-    final REPCMT000002GB01 body;
+    final REPCMT000002GB01File body;
 
-    File(String la, int sequence, List<World.Person> people, REPCMT000002GB01 body) {
+    File(String la, int sequence, List<World.Person> people, REPCMT000002GB01File body) {
       super(la + ":" + sequence);
       this.la = la;
       this.sequence = sequence;
@@ -93,20 +93,22 @@ final class UploadClient extends LoadClient {
       }
       int seq = world.fileSequence.get(la).incrementAndGet();
       LocalDate start = TestData.today().minusDays(random.nextInt(300));
-      UploadRecord[] records =
-          people.stream().map(p -> World.record(la, p, start)).toArray(UploadRecord[]::new);
+      REPCMT000002GB01Record[] records =
+          people.stream()
+              .map(p -> World.record(la, p, start))
+              .toArray(REPCMT000002GB01Record[]::new);
       f = channel.add(new File(la, seq, people, UploadFiles.file(la, seq, records)));
     }
     unanswered = null;
     f.attempts++;
     try {
-      REPCMT000003GB01 ack = port.upload(f.body);
+      REPCMT000003GB01FileResponse ack = port.upload(f.body);
       f.sent = true;
-      String code = ack.getFileResponseCode().getCode();
+      String code = UploadFiles.fileCode(ack).getCode();
       if ("CPF02".equals(code)) {
         f.outcome = Ledger.Outcome.ACKED;
       } else {
-        channel.error(f, code + " " + ack.getDetail());
+        channel.error(f, code + " " + UploadFiles.reasons(ack));
         if ("CPF05".equals(code) && f.attempts < MAX_ATTEMPTS) {
           unanswered = f; // the demographic service was unavailable: the council resends
         } else {

@@ -15,8 +15,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.opencpis.contract.hl7.REPCMT000003GB01;
-import org.opencpis.contract.hl7.UploadRecord;
+import org.opencpis.contract.hl7.REPCMT000002GB01Record;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse;
 import org.opencpis.it.Spine;
 import org.opencpis.it.TestData;
 import org.opencpis.it.UploadFiles;
@@ -145,24 +145,24 @@ final class World {
     // the uploaders' first files
     LocalDate start = TestData.today().minusDays(60);
     for (String la : UPLOADERS.keySet()) {
-      List<UploadRecord> records = new ArrayList<>();
+      List<REPCMT000002GB01Record> records = new ArrayList<>();
       for (Target t : targets) {
         if (t.councils().contains(la)) {
           records.add(record(la, t.person(), start));
         }
       }
       int seq = fileSequence.get(la).incrementAndGet();
-      REPCMT000003GB01 ack =
+      REPCMT000003GB01FileResponse ack =
           Clients.upload(settings.baseUrl(), UPLOADERS.get(la))
-              .upload(UploadFiles.file(la, seq, records.toArray(UploadRecord[]::new)));
-      if (!"CPF02".equals(ack.getFileResponseCode().getCode())) {
+              .upload(UploadFiles.file(la, seq, records.toArray(REPCMT000002GB01Record[]::new)));
+      if (!"CPF02".equals(UploadFiles.fileCode(ack).getCode())) {
         throw new IllegalStateException(
             "set-up upload for "
                 + la
                 + ": "
-                + ack.getFileResponseCode().getCode()
+                + UploadFiles.fileCode(ack).getCode()
                 + " "
-                + ack.getDetail());
+                + UploadFiles.reasons(ack));
       }
     }
 
@@ -235,7 +235,7 @@ final class World {
   }
 
   /** A child protection plan record of {@code la}'s file for a registered person. */
-  static UploadRecord record(String la, Person p, LocalDate start) {
+  static REPCMT000002GB01Record record(String la, Person p, LocalDate start) {
     return UploadFiles.unregisteredChild(
         localId(la, p), p.nhs(), p.given(), p.family(), p.birthDate(), "CPP", start, null);
   }

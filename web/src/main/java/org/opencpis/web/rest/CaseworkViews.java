@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.opencpis.casework.domain.AccessNotice;
 import org.opencpis.casework.domain.AccessPattern;
+import org.opencpis.casework.domain.AccessTimeline;
 import org.opencpis.casework.domain.CaseNote;
 import org.opencpis.casework.domain.Child;
 import org.opencpis.casework.domain.ChildPlan;
@@ -155,6 +156,61 @@ public final class CaseworkViews {
     }
   }
 
+  /**
+   * The attendance timeline (R25): the accesses of the last 12 months oldest first, the
+   * organisations in the order they first appear (the key), the windows that raised a pattern flag.
+   */
+  public record TimelineView(
+      Instant from,
+      Instant to,
+      List<TimelineAccessView> accesses,
+      List<TimelineOrganisationView> organisations,
+      List<FlaggedWindowView> flaggedWindows) {
+    static TimelineView of(AccessTimeline t) {
+      return t == null
+          ? null
+          : new TimelineView(
+              t.from(),
+              t.to(),
+              t.accesses().stream()
+                  .map(
+                      e ->
+                          new TimelineAccessView(
+                              e.notificationId(),
+                              e.at(),
+                              e.organisationOds(),
+                              e.organisationName(),
+                              e.careSetting(),
+                              e.viewerName(),
+                              e.jobRole(),
+                              e.flagged(),
+                              e.reason()))
+                  .toList(),
+              t.organisations().stream()
+                  .map(o -> new TimelineOrganisationView(o.ods(), o.name(), o.accesses()))
+                  .toList(),
+              t.flaggedWindows().stream()
+                  .map(w -> new FlaggedWindowView(w.from(), w.to(), w.accesses(), w.reason()))
+                  .toList());
+    }
+  }
+
+  /** An access on the timeline; {@code flagged}: it raised a pattern flag ({@code reason}: why). */
+  public record TimelineAccessView(
+      String notificationId,
+      Instant accessedAt,
+      String organisationOds,
+      String organisationName,
+      String careSetting,
+      String viewerName,
+      String jobRole,
+      boolean flagged,
+      String reason) {}
+
+  public record TimelineOrganisationView(String ods, String name, int accesses) {}
+
+  public record FlaggedWindowView(Instant from, Instant to, int accesses, String reason) {}
+
   public record EventView(Instant at, String actor, String what) {
     static EventView of(StepEvent e) {
       return new EventView(e.at(), e.actor(), e.what());
@@ -181,9 +237,15 @@ public final class CaseworkViews {
       List<String> nextActions,
       Long caseNoteId,
       List<EventView> history,
+      TimelineView timeline,
       String escalationReason,
       Long escalatedFromStepId) {
     static StepView of(WorkflowStep s, Instant now) {
+      return of(s, now, null);
+    }
+
+    /** The step with the child's attendance timeline (the step page's; lists leave it out). */
+    static StepView of(WorkflowStep s, Instant now, AccessTimeline timeline) {
       return new StepView(
           s.id(),
           s.type().name(),
@@ -204,6 +266,7 @@ public final class CaseworkViews {
           s.nextActions(),
           s.caseNote() == null ? null : s.caseNote().id(),
           s.history().stream().map(EventView::of).toList(),
+          TimelineView.of(timeline),
           s.escalationReason(),
           s.escalatedFromStepId());
     }

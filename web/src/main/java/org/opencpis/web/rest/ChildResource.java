@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.opencpis.casework.application.AccessTimelineService;
 import org.opencpis.casework.application.Caller;
 import org.opencpis.casework.application.CaseworkService;
 import org.opencpis.casework.application.PlanService;
@@ -30,6 +31,7 @@ import org.opencpis.web.rest.CaseworkViews.CaseNoteView;
 import org.opencpis.web.rest.CaseworkViews.ChildView;
 import org.opencpis.web.rest.CaseworkViews.PlanView;
 import org.opencpis.web.rest.CaseworkViews.StepView;
+import org.opencpis.web.rest.CaseworkViews.TimelineView;
 
 /**
  * Children on the caller's council's file: person summary, involvement, case notes, visits,
@@ -75,11 +77,16 @@ public class ChildResource {
       @Size(max = Limits.NAME) String familyName,
       LocalDate birthDate) {}
 
-  /** The person summary: the child with the CP-IS status banner, plans, and the CP-IS steps. */
-  public record PersonSummary(ChildView child, List<PlanView> plans, List<StepView> steps) {}
+  /**
+   * The person summary: the child with the CP-IS status banner, plans, the CP-IS steps, and the
+   * attendance timeline of the last 12 months (R25).
+   */
+  public record PersonSummary(
+      ChildView child, List<PlanView> plans, List<StepView> steps, TimelineView timeline) {}
 
   @EJB CaseworkService casework;
   @EJB PlanService plans;
+  @EJB AccessTimelineService timelines;
   @Context SecurityContext security;
 
   @GET
@@ -113,7 +120,8 @@ public class ChildResource {
     return new PersonSummary(
         ChildView.of(casework.child(caller(), id)),
         plans.plans(caller(), id).stream().map(PlanView::of).toList(),
-        casework.stepsOfChild(caller(), id).stream().map(s -> StepView.of(s, now)).toList());
+        casework.stepsOfChild(caller(), id).stream().map(s -> StepView.of(s, now)).toList(),
+        TimelineView.of(timelines.ofChild(caller(), id)));
   }
 
   @PUT

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.opencpis.casework.application.AccessTimelineService;
 import org.opencpis.casework.application.Caller;
 import org.opencpis.casework.application.CaseworkService;
 import org.opencpis.web.rest.CaseworkViews.ClipboardView;
@@ -26,11 +27,13 @@ public class StepResource {
   public record Completion(Long caseNoteId) {}
 
   @EJB CaseworkService casework;
+  @EJB AccessTimelineService timelines;
   @Context SecurityContext security;
 
+  /** The step, with the attendance timeline of its child (R25). */
   @GET
   public StepView step(@PathParam("id") long id) {
-    return StepView.of(casework.step(caller(), id), casework.now());
+    return StepView.of(casework.step(caller(), id), casework.now(), timelines.ofStep(caller(), id));
   }
 
   @POST

@@ -10,11 +10,13 @@ import jakarta.xml.ws.WebServiceContext;
 import jakarta.xml.ws.soap.Addressing;
 import jakarta.xml.ws.soap.AddressingFeature;
 import org.opencpis.contract.hl7.IVLTS;
+import org.opencpis.contract.hl7.NationalNotificationPull;
 import org.opencpis.contract.hl7.NotificationPullRequest;
 import org.opencpis.contract.hl7.NotificationPullResponse;
-import org.opencpis.contract.hl7.REPCMT000002GB01;
-import org.opencpis.contract.hl7.REPCMT000003GB01;
-import org.opencpis.contract.hl7.RecordAck;
+import org.opencpis.contract.hl7.REPCMT000002GB01File;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse;
+import org.opencpis.contract.hl7.REPCMT000004GB01CPISAccessToServiceNotification;
+import org.opencpis.contract.hl7.REPCMT000005GB01CPISInactiveNHSNumberNotification;
 import org.opencpis.contract.upload.CpisError;
 import org.opencpis.contract.upload.CpisUploadPortType;
 import org.opencpis.hub.application.HubFault;
@@ -22,13 +24,14 @@ import org.opencpis.hub.application.NotificationPullService;
 import org.opencpis.hub.application.UploadAnswer;
 import org.opencpis.hub.application.UploadFile;
 import org.opencpis.hub.application.UploadService;
-import org.opencpis.hub.domain.RecordOutcome;
 import org.opencpis.hub.domain.UploadChannel;
+import org.opencpis.notification.LaNotification;
 import org.opencpis.shared.Settings;
 
 /**
- * cpisupload: translates an LA's upload file into an {@link UploadFile} and the hub's answer into
- * the acknowledgement REPC_MT000003GB01. The caller must be an uploader of the LA the file names.
+ * cpisupload: translates an LA's national upload file ({@code hl7:File}, REPC_MT000002GB01) into an
+ * {@link UploadFile} and the hub's answer into the national acknowledgement ({@code
+ * hl7:FileResponse}, REPC_MT000003GB01). The caller must be an uploader of the LA the file names.
  */
 // what the SOAP stack cannot read is the sender's fault, with a code (UnreadableMessageHandler)
 @HandlerChain(file = "handlers.xml")
@@ -44,33 +47,32 @@ import org.opencpis.shared.Settings;
 @Addressing(enabled = true, required = true, responses = AddressingFeature.Responses.ANONYMOUS)
 public class CpisUploadEndpoint implements CpisUploadPortType {
 
-  static final String ACKNOWLEDGEMENT = "REPC_MT000003GB01";
-
   @Resource WebServiceContext context;
   @EJB UploadService uploads;
   @EJB NotificationPullService pulls;
   @Inject Settings settings;
 
   @Override
-  public REPCMT000003GB01 upload(REPCMT000002GB01 body) throws CpisError {
+  public REPCMT000003GB01FileResponse upload(REPCMT000002GB01File body) throws CpisError {
     UnreadableMessageHandler.endpointReached();
     if (body == null) {
       throw new CpisError(
           "no upload file",
           SpineFaults.detail(
               new HubFault(
-                  HubFault.MANDATORY_DATA_MISSING + "|REPC_MT000002GB01",
-                  "REPC_MT000002GB01",
-                  "the body holds no REPC_MT000002GB01 upload file")));
+                  HubFault.MANDATORY_DATA_MISSING + "|File",
+                  "File",
+                  "the body holds no hl7:File upload file (REPC_MT000002GB01)")));
     }
-    UploadMessageReader.Read read = UploadMessageReader.read(body);
+    UploadMessageReader.Read read;
     UploadAnswer answer;
     try {
+      read = UploadMessageReader.read(body, SpineHeaderHandler.senderAsid(context));
       answer =
           uploads.upload(
               new UploadFile(
                   // the council's cpisupload stream: the service checks the caller acts for the
-                  // LA; the ASID the file names is kept for the record and keys nothing
+                  // LA; the ASID the header names is kept for the record and keys nothing
                   UploadChannel.CPISUPLOAD,
                   read.senderAsid(),
                   read.senderOds(),
@@ -85,7 +87,51 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
       var detail = SpineFaults.unexpected("cpisupload", e);
       throw new CpisError(SpineFaults.summary(detail), detail);
     }
-    return acknowledgement(read, answer);
+    return FileResponseWriter.write(
+        body, read, answer, settings.clock().instant(), settings.zone());
+  }
+
+  @Override
+  public REPCMT000004GB01CPISAccessToServiceNotification accessToService(
+      NationalNotificationPull body) throws CpisError {
+    UnreadableMessageHandler.endpointReached();
+    return NationalNotificationWriter.accessToService(
+        pull(body, LaNotification.Type.ACCESS_TO_SERVICE), laName(body), settings.zone());
+  }
+
+  @Override
+  public REPCMT000005GB01CPISInactiveNHSNumberNotification inactiveNhsNumbers(
+      NationalNotificationPull body) throws CpisError {
+    UnreadableMessageHandler.endpointReached();
+    return NationalNotificationWriter.inactiveNhsNumbers(
+        pull(body, LaNotification.Type.INACTIVE_NHS_NUMBER), laName(body), settings.zone());
+  }
+
+  /** A national pull: the council by LocalAuthority/@id, the window by AccessTime/@low,@high. */
+  private NotificationPullService.Pulled pull(
+      NationalNotificationPull body, LaNotification.Type type) throws CpisError {
+    var la = body == null ? null : body.getLocalAuthority();
+    var window = body == null ? null : body.getAccessTime();
+    try {
+      return pulls.pull(
+          la == null ? null : Hl7.blankToNull(la.getId()),
+          type,
+          window == null ? null : window.getLow(),
+          window == null ? null : window.getHigh());
+    } catch (HubFault f) {
+      throw new CpisError(f.getMessage(), SpineFaults.detail(f));
+    } catch (EJBAccessException e) {
+      throw SpineFaults.accessDenied(context, e, "pull an LA's notifications", CpisError::new);
+    } catch (RuntimeException e) {
+      var detail = SpineFaults.unexpected("cpisupload national pull", e);
+      throw new CpisError(SpineFaults.summary(detail), detail);
+    }
+  }
+
+  private static String laName(NationalNotificationPull body) {
+    return body == null || body.getLocalAuthority() == null
+        ? null
+        : Hl7.blankToNull(body.getLocalAuthority().getName());
   }
 
   @Override
@@ -117,36 +163,5 @@ public class CpisUploadEndpoint implements CpisUploadPortType {
         settings.hubAsid(),
         settings.clock().instant(),
         settings.zone());
-  }
-
-  private REPCMT000003GB01 acknowledgement(UploadMessageReader.Read read, UploadAnswer a) {
-    REPCMT000003GB01 ack = new REPCMT000003GB01();
-    Hl7.answerWrapper(
-        ack,
-        ACKNOWLEDGEMENT,
-        "V3NPfIT3.0",
-        read.senderAsid(),
-        settings.hubAsid(),
-        settings.clock().instant(),
-        settings.zone());
-    if (a.fileSequenceId() != null) {
-      ack.setFileSequenceId(Hl7.integer(a.fileSequenceId()));
-    }
-    ack.setFileResponseCode(Hl7.cv(a.fileCode().name(), a.fileCode().meaning()));
-    ack.setDetail(a.detail());
-    ack.setRecordsLoaded(Hl7.integer(a.loaded()));
-    ack.setRecordsRejected(Hl7.integer(a.rejected()));
-    for (RecordOutcome o : a.outcomes()) {
-      RecordAck r = new RecordAck();
-      r.setSequenceNumber(Hl7.integer(o.sequenceNumber()));
-      if (o.localChildId() != null) {
-        r.setLocalChildId(Hl7.ii(null, o.localChildId()));
-      }
-      r.setResponseCode(Hl7.cv(o.code().name(), o.code().meaning()));
-      r.setField(o.field());
-      r.setDetail(o.detail());
-      ack.getRecordAck().add(r);
-    }
-    return ack;
   }
 }

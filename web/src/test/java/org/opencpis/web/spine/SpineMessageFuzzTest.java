@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,9 +22,13 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.opencpis.contract.hl7.ObjectFactory;
 import org.opencpis.contract.hl7.QUPCIN000006GB01;
-import org.opencpis.contract.hl7.REPCMT000002GB01;
+import org.opencpis.contract.hl7.REPCMT000002GB01File;
+import org.opencpis.contract.hl7.REPCMT000003GB01FileResponse;
 import org.opencpis.hub.application.HubFault;
+import org.opencpis.hub.application.UploadAnswer;
+import org.opencpis.hub.domain.FileCode;
 import org.opencpis.hub.domain.ReceivedRecord;
+import org.opencpis.hub.domain.RecordOutcome;
 import org.opencpis.hub.domain.UploadRecordValidator;
 
 /**
@@ -61,17 +68,30 @@ class SpineMessageFuzzTest {
   void uploadFields(FuzzedDataProvider data) {
     int sequence = data.consumeInt(1, Integer.MAX_VALUE);
     String xml = mutate(UPLOAD, data);
-    REPCMT000002GB01 file = unmarshal(xml.getBytes(StandardCharsets.UTF_8), REPCMT000002GB01.class);
+    REPCMT000002GB01File file =
+        unmarshal(xml.getBytes(StandardCharsets.UTF_8), REPCMT000002GB01File.class);
     if (file == null) {
       return;
     }
-    UploadMessageReader.Read read = UploadMessageReader.read(file);
+    UploadMessageReader.Read read;
+    try {
+      read = UploadMessageReader.read(file, "200000000855");
+    } catch (HubFault refused) {
+      // a file id that is no sequence number refuses the whole file, naming it
+      assertThat(refused.code()).isEqualTo(HubFault.INVALID_DATA + "|File/id");
+      assertThat(refused.getMessage()).isNotBlank();
+      return;
+    }
     assertThat(read.records()).hasSize(file.getRecord().size());
+    List<RecordOutcome> outcomes = new ArrayList<>();
+    int position = 0;
     for (ReceivedRecord r : read.records()) {
-      UploadRecordValidator.Checked checked = UploadRecordValidator.check("855", sequence, r);
+      position++;
+      UploadRecordValidator.Checked checked = UploadRecordValidator.check("855", position, r);
       if (checked.ok()) {
         assertThat(checked.update()).isNotNull();
         assertThat(checked.update().nhsNumber().value()).matches("[0-9]{10}");
+        outcomes.add(RecordOutcome.success(position, checked.update().localChildId()));
       } else {
         assertThat(checked.refusal().code()).isNotNull();
         assertThat(checked.refusal().detail()).isNotBlank();
@@ -79,8 +99,35 @@ class SpineMessageFuzzTest {
         if (nhs.length() >= 6) {
           assertThat(checked.refusal().detail()).doesNotContain(nhs);
         }
+        outcomes.add(checked.refusal());
       }
     }
+    // whatever was read, the acknowledgement is written: one code per record, at its position
+    int loaded = (int) outcomes.stream().filter(RecordOutcome::loaded).count();
+    REPCMT000003GB01FileResponse ack =
+        FileResponseWriter.write(
+            file,
+            read,
+            new UploadAnswer(
+                read.fileSequenceId(),
+                FileCode.forCounts(loaded, outcomes.size() - loaded),
+                null,
+                loaded,
+                outcomes.size() - loaded,
+                outcomes),
+            Instant.parse("2026-11-25T12:00:00Z"),
+            ZoneId.of("Europe/London"));
+    if (!outcomes.isEmpty()) {
+      assertThat(ack.getAcknowledgementRecord().getAcknowledgementRecordDetail())
+          .hasSize(outcomes.size());
+    }
+    assertThat(
+            ack.getAcknowledgementFile()
+                .getAcknowledgementFileDetail()
+                .get(0)
+                .getCode()
+                .getDisplayName())
+        .isNotBlank();
   }
 
   /** A query read or refused with a Spine code; nothing else. */

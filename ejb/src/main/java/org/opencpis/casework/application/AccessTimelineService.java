@@ -54,9 +54,6 @@ public class AccessTimelineService {
 
   /** The council's own pattern thresholds, or the service's (R25), as intake decides them. */
   private AccessPattern.Thresholds thresholds(String laCode) {
-    AccessPattern.Thresholds service =
-        new AccessPattern.Thresholds(
-            settings.patternAccessesIn30Days(), settings.patternOrganisationsIn7Days());
-    return repository.council(laCode).map(c -> c.patternThresholds(service)).orElse(service);
+    return PatternSettings.of(repository.council(laCode), settings);
   }
 }

@@ -123,7 +123,6 @@ public class CouncilSetupService {
   }
 
   private AccessPattern.Thresholds serviceThresholds() {
-    return new AccessPattern.Thresholds(
-        settings.patternAccessesIn30Days(), settings.patternOrganisationsIn7Days());
+    return PatternSettings.service(settings);
   }
 }

@@ -119,10 +119,7 @@ public class NotificationIntake {
 
   /** The council's own pattern thresholds, or the service's (R25). */
   private AccessPattern.Thresholds thresholds(String laCode) {
-    AccessPattern.Thresholds service =
-        new AccessPattern.Thresholds(
-            settings.patternAccessesIn30Days(), settings.patternOrganisationsIn7Days());
-    return casework.council(laCode).map(c -> c.patternThresholds(service)).orElse(service);
+    return PatternSettings.of(casework.council(laCode), settings);
   }
 
   /** The hub's answer to the council's own upload: updates the children's CP-IS status. */

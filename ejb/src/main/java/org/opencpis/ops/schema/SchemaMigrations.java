@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -86,8 +85,12 @@ public final class SchemaMigrations {
               + ": the build lost them, the database cannot be built");
     }
     MigrateResult result = flyway.migrate();
-    MigrationInfo current = flyway.info().current();
-    MigrationVersion version = current == null ? MigrationVersion.EMPTY : current.getVersion();
+    String at =
+        result.targetSchemaVersion != null
+            ? result.targetSchemaVersion
+            : result.initialSchemaVersion;
+    MigrationVersion version =
+        at == null ? MigrationVersion.EMPTY : MigrationVersion.fromVersion(at);
     LOG.info(
         () ->
             "Database schema ("

@@ -15,6 +15,7 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opencpis.hl7.store.ReceivedMessage;
@@ -39,6 +40,8 @@ class SchemaMigrationsTest {
 
   @ParameterizedTest
   @EnumSource(Kind.class)
+  @DisplayName(
+      "A fresh database is built by the migrations alone, and the entities read and write it")
   void aFreshDatabaseIsBuiltByTheMigrationsAndTheEntitiesMatchIt(Kind kind) {
     try (TestDatabase db = database(kind);
         SessionFactory sf = db.sessionFactory(TestDatabase.asDeployed())) {
@@ -65,6 +68,8 @@ class SchemaMigrationsTest {
    */
   @ParameterizedTest
   @EnumSource(Kind.class)
+  @DisplayName(
+      "A database at the previous schema version, with data in it, is upgraded in place and keeps its rows")
   void aDatabaseAtThePreviousVersionKeepsItsDataThroughTheUpgrade(Kind kind) throws IOException {
     try (TestDatabase db = database(kind)) {
       List<MigrationVersion> versions = versions(db);
@@ -91,6 +96,8 @@ class SchemaMigrationsTest {
    */
   @ParameterizedTest
   @EnumSource(Kind.class)
+  @DisplayName(
+      "A database hbm2ddl built before the migrations is taken as version 1 and upgraded, its rows kept")
   void anOldDatabaseHbm2ddlBuiltIsBaselinedAndUpgraded(Kind kind) throws IOException {
     try (TestDatabase db = database(kind)) {
       SchemaMigrations.configure(db.dataSource, SCRIPTS).target("1").load().migrate();
@@ -113,6 +120,8 @@ class SchemaMigrationsTest {
   /** An entity field with no migration behind it stops the start, saying what to add. */
   @ParameterizedTest
   @EnumSource(Kind.class)
+  @DisplayName(
+      "An entity column the schema lacks stops the start, naming the column and the migration to add")
   void anEntityTheSchemaLacksStopsTheStartAndSaysWhatToAdd(Kind kind) {
     try (TestDatabase db = database(kind)) {
       SchemaMigrations.migrate(db.dataSource, SCRIPTS);
@@ -135,6 +144,8 @@ class SchemaMigrationsTest {
    */
   @ParameterizedTest
   @EnumSource(Kind.class)
+  @DisplayName(
+      "The migrations hold every table, column, index, key and sequence the entities declare")
   void theMigrationsHoldEverythingTheEntitiesDeclare(Kind kind) {
     try (TestDatabase db = database(kind)) {
       SchemaMigrations.migrate(db.dataSource, SCRIPTS);

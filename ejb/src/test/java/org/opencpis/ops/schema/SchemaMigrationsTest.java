@@ -7,15 +7,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.opencpis.hl7.store.ReceivedMessage;
@@ -154,6 +158,19 @@ class SchemaMigrationsTest {
               "what the entities need beyond the migrations: draft V<n> with ./mvnw -B -ntp test"
                   + " -pl ejb -Dtest=MigrationDraft -Dmigration.draft=V<n>__<what>")
           .isEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("Every migration is there for both databases, under the same version and name")
+  void bothDatabasesHaveTheSameMigrations() throws Exception {
+    assertThat(scripts("h2")).isNotEmpty().isEqualTo(scripts("postgresql"));
+  }
+
+  private static List<String> scripts(String folder) throws Exception {
+    Path dir = Path.of(SCRIPTS.getResource(SchemaMigrations.ROOT + "/" + folder).toURI());
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
     }
   }
 

@@ -3,6 +3,7 @@ package org.opencpis.hl7.store;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -13,7 +14,10 @@ import java.time.Instant;
  * message under the same key is refused.
  */
 @Entity
-@Table(name = "hl7_received_message")
+@Table(
+    name = "hl7_received_message",
+    // the retention purge's "received before" (V2__hl7_received_at_index.sql)
+    indexes = @Index(name = "ix_hl7_received_at", columnList = "received_at"))
 public class ReceivedMessage {
 
   /** The longest message or answer text the table holds. */

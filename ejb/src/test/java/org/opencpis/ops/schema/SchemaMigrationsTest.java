@@ -22,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.opencpis.casework.domain.Council;
 import org.opencpis.hl7.store.ReceivedMessage;
 import org.opencpis.hub.domain.LocalAuthority;
 import org.opencpis.ops.schema.TestDatabase.Kind;
@@ -54,6 +55,18 @@ class SchemaMigrationsTest {
       assertThat(applied).extracting(i -> i.getVersion().getVersion()).startsWith("1", "2");
       assertThat(flyway(db).info().current().getVersion()).isEqualTo(latest(db));
       assertThat(db.hasIndex("hl7_received_message", "ix_hl7_received_at")).isTrue();
+      // V3: the held council files and the Emergency Duty Team's settings
+      assertThat(db.columns("hub_held_council_file")).contains("payload", "waited_for");
+      assertThat(db.columns("cw_council")).contains("edt_escalation", "edt_flagged_patterns");
+      if (db.count("cw_council") > 0) {
+        // a council of version 2 reads back with its thresholds, and escalation off until its
+        // administrator turns it on
+        Council c = sf.fromSession(s -> s.find(Council.class, "E09000033"));
+        assertThat(c.name()).isEqualTo("Westminster");
+        assertThat(c.hasOwnPatternThresholds()).isTrue();
+        assertThat(c.escalationPolicy().enabled()).isFalse();
+        assertThat(c.escalationPolicy().settings()).isEmpty();
+      }
 
       sf.inTransaction(
           s ->
@@ -84,7 +97,9 @@ class SchemaMigrationsTest {
       }
       assertThat(flyway(db).info().current().getVersion())
           .isEqualTo(versions.get(versions.size() - 2));
-      assertThat(db.hasIndex("hl7_received_message", "ix_hl7_received_at")).isFalse();
+      // at V2 (the previous version): what V3 adds is not there yet
+      assertThat(db.columns("hub_held_council_file")).isEmpty();
+      assertThat(db.columns("cw_council")).doesNotContain("edt_escalation");
 
       try (SessionFactory sf = db.sessionFactory(TestDatabase.asDeployed())) {
         assertThat(flyway(db).info().current().getVersion()).isEqualTo(latest(db));
@@ -180,6 +195,18 @@ class SchemaMigrationsTest {
     assertThat(db.count("cw_worker")).isEqualTo(1);
     assertThat(db.count("hl7_received_message")).isEqualTo(2);
     assertThat(db.hasIndex("hl7_received_message", "ix_hl7_received_at")).isTrue();
+    // V3: the held council files and the Emergency Duty Team's settings
+    assertThat(db.columns("hub_held_council_file")).contains("payload", "waited_for");
+    assertThat(db.columns("cw_council")).contains("edt_escalation", "edt_flagged_patterns");
+    if (db.count("cw_council") > 0) {
+      // a council of version 2 reads back with its thresholds, and escalation off until its
+      // administrator turns it on
+      Council c = sf.fromSession(s -> s.find(Council.class, "E09000033"));
+      assertThat(c.name()).isEqualTo("Westminster");
+      assertThat(c.hasOwnPatternThresholds()).isTrue();
+      assertThat(c.escalationPolicy().enabled()).isFalse();
+      assertThat(c.escalationPolicy().settings()).isEmpty();
+    }
 
     // the rows read back through the entities, values intact
     assertThat(sf.<String>fromSession(s -> s.find(LocalAuthority.class, "E09000033").name()))

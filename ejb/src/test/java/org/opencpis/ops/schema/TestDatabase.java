@@ -186,6 +186,20 @@ final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /** The table's columns, lower case; empty when there is no such table. */
+  java.util.Set<String> columns(String table) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    try (Connection c = dataSource.getConnection();
+        ResultSet r = c.getMetaData().getColumns(null, null, tableName(table), null)) {
+      while (r.next()) {
+        names.add(r.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+      }
+      return names;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Whether the table has an index of that name. */
   boolean hasIndex(String table, String index) {
     try (Connection c = dataSource.getConnection();

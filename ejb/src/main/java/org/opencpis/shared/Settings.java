@@ -6,8 +6,9 @@ import java.time.ZoneId;
 
 /**
  * The application's settings. Each is a WildFly system property (set by the CLI scripts in ear/,
- * visible and changeable in the management console) read at each use, so a change takes effect
- * without a redeploy; the default here applies when an administrator removes the property.
+ * visible and changeable in the management console) read through MicroProfile Config at each use
+ * ({@link Setting}), so a change takes effect without a redeploy; the default here applies when an
+ * administrator removes the property, and a value that cannot be used is refused, naming it.
  */
 @ApplicationScoped
 public class Settings {
@@ -25,12 +26,12 @@ public class Settings {
   }
 
   public ZoneId zone() {
-    return ZoneId.of(System.getProperty("cpis.zone", "Europe/London"));
+    return Setting.zone("cpis.zone", "Europe/London");
   }
 
   /** The hub's own ASID, the sender of its answers. */
   public String hubAsid() {
-    return System.getProperty("cpis.hub.asid", "928942012545");
+    return Setting.text("cpis.hub.asid", "928942012545");
   }
 
   /** Working hours within which a CPIS Follow Up should be worked (R21, R24). */
@@ -57,15 +58,8 @@ public class Settings {
     return Clock.system(zone());
   }
 
+  /** At least 1: a count, a period or a threshold of 0 or less is refused. */
   static int intValue(String name, int fallback) {
-    String v = System.getProperty(name);
-    if (v == null || v.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
+    return Setting.integer(name, fallback, 1);
   }
 }

@@ -30,6 +30,7 @@ async function show() {
     h('div', { class: 'app-tags', id: 'step-tags' },
       tag(statusText(s.status), s.status === 'COMPLETED' ? 'green' : 'grey'),
       s.flagged ? tag('Pattern', 'red') : null,
+      s.escalationReason ? tag('Out of hours', 'purple') : null,
       s.overdue ? tag('Overdue', 'orange') : null),
     summaryList([
       ['Inbox', s.inbox ? s.inbox.name : ''],
@@ -45,6 +46,12 @@ async function show() {
       h('strong', { class: 'govuk-warning-text__text' },
         h('span', { class: 'govuk-visually-hidden' }, 'Warning'),
         'Pattern: ' + s.pattern.reason)));
+  }
+  if (s.escalationReason) {
+    // R24 R25: why this also went to the Emergency Duty Team
+    parts.push(h('div', { class: 'govuk-inset-text', id: 'escalation' },
+      h('strong', {}, 'Escalated to the Emergency Duty Team. '), s.escalationReason,
+      s.escalatedFromStepId ? h('span', {}, '. ', link('step.html?id=' + s.escalatedFromStepId, 'See the CPIS Follow Up')) : null));
   }
   if (s.access) {
     parts.push(h('h2', { class: 'govuk-heading-m' }, 'The access'),
@@ -111,9 +118,11 @@ function actions(s) {
           'data-action': action,
           onclick: (ev) => act(action, label, ev.currentTarget),
         }, label))));
-  } else if (s.type === 'CPIS_FAILURE') {
+  } else if (s.type === 'CPIS_FAILURE' || s.type === 'EDT_ESCALATION') {
     box.append(
-      s.child ? h('p', { class: 'govuk-body' }, 'Correct the record on ', link('person.html?id=' + s.child.id, fullName(s.child) + '’s person summary'), ', then mark this step as done.') : null,
+      s.type === 'EDT_ESCALATION'
+        ? h('p', { class: 'govuk-body' }, 'Look at the pattern and the child’s plan now; the CPIS Follow Up stays with the Safeguarding Admin Team for the next working morning. Mark this step as done when the team has reviewed it.')
+        : s.child ? h('p', { class: 'govuk-body' }, 'Correct the record on ', link('person.html?id=' + s.child.id, fullName(s.child) + '’s person summary'), ', then mark this step as done.') : null,
       h('button', {
         type: 'button', class: 'govuk-button', 'data-module': 'govuk-button', 'data-action': 'complete',
         onclick: async (ev) => {

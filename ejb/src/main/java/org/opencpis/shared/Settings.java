@@ -2,7 +2,10 @@ package org.opencpis.shared;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.logging.Logger;
 
 /**
  * The application's settings. Each is a WildFly system property (set by the CLI scripts in ear/,
@@ -12,6 +15,8 @@ import java.time.ZoneId;
  */
 @ApplicationScoped
 public class Settings {
+
+  private static final Logger LOG = Logger.getLogger(Settings.class.getName());
 
   public int retentionMonths() {
     return intValue("cpis.retention.months", 12);
@@ -54,7 +59,27 @@ public class Settings {
     return intValue("cpis.pattern.organisations-7d", 2);
   }
 
+  /** Hours within which the Emergency Duty Team should look at an escalated step (R24). */
+  public int edtDueHours() {
+    return intValue("cpis.edt.due-hours", 2);
+  }
+
+  /**
+   * The application's clock: the system's, unless {@code cpis.clock.fixed} names an instant (e.g.
+   * 2026-12-05T11:00:00Z), at which the clock then stands. That is for rehearsals and tests of what
+   * happens at a given time (a weekend, a bank holiday), never for a live service; a value that is
+   * not an instant is ignored (and logged).
+   */
   public Clock clock() {
+    String fixed = System.getProperty("cpis.clock.fixed");
+    if (fixed != null && !fixed.isBlank()) {
+      try {
+        return Clock.fixed(Instant.parse(fixed.trim()), zone());
+      } catch (DateTimeParseException e) {
+        LOG.warning(
+            () -> "cpis.clock.fixed '" + fixed + "' is not an instant: the system clock is used");
+      }
+    }
     return Clock.system(zone());
   }
 

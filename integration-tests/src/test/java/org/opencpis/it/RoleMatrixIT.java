@@ -130,6 +130,8 @@ class RoleMatrixIT {
           row("POST /admin/councils/{la}/workers",                "403   403   403   403   403   403   201   403    401", post(f -> "/admin/councils/855/workers", f -> "{\"name\":\"Rita Matrix\",\"username\":\"rm." + unique() + "\",\"role\":\"SOCIAL_WORKER\",\"team\":\"Matrix\"}")),
           row("GET /admin/councils/{la}/pattern-thresholds",      "403   403   403   403   403   403   200   403    401", get(f -> "/admin/councils/855/pattern-thresholds")),
           row("PUT /admin/councils/{la}/pattern-thresholds",      "403   403   403   403   403   403   200   403    401", put(f -> "/admin/councils/855/pattern-thresholds", f -> "{\"accessesIn30Days\":null,\"organisationsIn7Days\":null}")),
+          row("GET /admin/councils/{la}/edt-escalation",          "403   403   403   403   403   403   200   403    401", get(f -> "/admin/councils/855/edt-escalation")),
+          row("PUT /admin/councils/{la}/edt-escalation",          "403   403   403   403   403   403   200   403    401", put(f -> "/admin/councils/855/edt-escalation", f -> "{\"enabled\":false,\"flaggedPatterns\":true,\"settings\":[]}")),
           row("POST /admin/councils/{la}/synthetic-children",     "403   403   403   403   403   403   200   403    401", post(f -> "/admin/councils/855/synthetic-children?prefix=RMS" + unique().substring(0, 8) + "&from=0&count=1", f -> null)),
           row("GET /admin/messaging/dead-letters/{queue}",        "403   403   403   403   403   403   200   403    401", get(f -> "/admin/messaging/dead-letters/LaNotifications")),
           row("POST /admin/messaging/dead-letters/{queue}/replay","403   403   403   403   403   403   200   403    401", post(f -> "/admin/messaging/dead-letters/LaNotifications/replay", f -> null)),

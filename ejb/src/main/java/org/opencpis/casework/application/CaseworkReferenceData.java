@@ -1,6 +1,7 @@
 package org.opencpis.casework.application;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import org.opencpis.shared.ReferenceCsv;
  */
 @Singleton
 @Startup
+@DependsOn("EnumColumnChecks") // a database made before a role was added admits it first
 public class CaseworkReferenceData {
 
   private static final Logger LOG = Logger.getLogger(CaseworkReferenceData.class.getName());

@@ -9,6 +9,7 @@ import org.opencpis.casework.domain.AccessPattern;
 import org.opencpis.casework.domain.CaseworkRefusal;
 import org.opencpis.casework.domain.CaseworkRefusal.Kind;
 import org.opencpis.casework.domain.Council;
+import org.opencpis.casework.domain.OutOfHoursEscalation;
 import org.opencpis.casework.domain.Worker;
 import org.opencpis.casework.domain.WorkerRole;
 import org.opencpis.casework.infrastructure.CaseworkRepository;
@@ -75,6 +76,41 @@ public class CouncilSetupService {
       String laCode, Integer accessesIn30Days, Integer organisationsIn7Days) {
     council(laCode).setPatternThresholds(accessesIn30Days, organisationsIn7Days);
     return patternThresholds(laCode);
+  }
+
+  /**
+   * A council's out-of-hours escalation to its Emergency Duty Team (R24, R25), and that team's
+   * inbox (null until the virtual worker is added).
+   */
+  public record Escalation(OutOfHoursEscalation.Policy policy, Worker inbox) {}
+
+  @Audited(value = "admin.councils.edt", subject = 0)
+  public Escalation escalation(String laCode) {
+    Council c = council(laCode);
+    return new Escalation(
+        c.escalationPolicy(),
+        casework.virtualWorker(laCode, WorkerRole.EDT_VIRTUAL_WORKER).orElse(null));
+  }
+
+  /**
+   * Sets what escalates out of hours; from the next access on. Escalation is turned on only for a
+   * council that has its Emergency Duty Team inbox.
+   */
+  @Audited(value = "admin.councils.edt.set", subject = 0, change = true)
+  public Escalation setEscalation(String laCode, OutOfHoursEscalation.Policy policy) {
+    Council c = council(laCode);
+    if (policy.enabled()
+        && casework.virtualWorker(laCode, WorkerRole.EDT_VIRTUAL_WORKER).isEmpty()) {
+      throw new CaseworkRefusal(
+          Kind.CONFLICT,
+          "enabled",
+          "council "
+              + laCode
+              + " has no Emergency Duty Team inbox: add its virtual worker (role"
+              + " EDT_VIRTUAL_WORKER) first");
+    }
+    c.setEscalationPolicy(policy);
+    return escalation(laCode);
   }
 
   private Council council(String laCode) {

@@ -18,7 +18,8 @@ import org.opencpis.shared.Settings;
  * Turns each notification from the hub into council workflow (R21): an access notification becomes
  * a "CPIS Follow Up" step in the LA's CP-IS Virtual Worker inbox, with the child's involvement and
  * the access pattern (R25); a failure or inactive-number notification becomes a step for the
- * data-quality team (R3, R27). A notification already received changes nothing.
+ * data-quality team (R3, R27). Out of hours, a follow-up may also go to the council's Emergency
+ * Duty Team (R24, R25: {@link EdtEscalation}). A notification already received changes nothing.
  *
  * <p>A council whose workflow is not set up in this deployment (no worker at all, such as
  * Birmingham in the development data) works its notifications in its own system and pulls them from
@@ -39,6 +40,7 @@ public class NotificationIntake {
   @Inject WorkingTime workingTime;
   @Inject Settings settings;
   @Inject CpisStatusUpdater statuses;
+  @Inject EdtEscalation escalation;
 
   /**
    * @return the step made, or null when the notification had been received already
@@ -104,6 +106,7 @@ public class NotificationIntake {
     Instant due = workingTime.due(now, Duration.ofHours(settings.followUpDueWorkingHours()));
     WorkflowStep step = WorkflowStep.followUp(inbox, child, notice, pattern, now, due);
     casework.add(step);
+    escalation.consider(step, now);
     LOG.info(
         () ->
             "CPIS Follow Up step for LA "

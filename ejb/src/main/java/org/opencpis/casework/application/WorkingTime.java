@@ -10,4 +10,7 @@ import java.time.Instant;
 public interface WorkingTime {
 
   Instant due(Instant arrival, Duration workingTime);
+
+  /** Whether the instant is inside working hours (09:00-17:00 Monday to Friday, not a holiday). */
+  boolean isWorkingTime(Instant at);
 }

@@ -120,6 +120,25 @@ public class ChildPlan {
     return kind == PlanKind.CHILD_PROTECTION_PLAN || legalStatus.shared();
   }
 
+  /**
+   * The plan as CP-IS names it, when it is shared and current on {@code day} (started, not ended
+   * before, not removed); empty otherwise.
+   */
+  public java.util.Optional<OutOfHoursEscalation.PlanType> currentPlanType(LocalDate day) {
+    if (!shareable()
+        || removedOn != null
+        || startDate.isAfter(day)
+        || (endDate != null && endDate.isBefore(day))) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        preBirth
+            ? OutOfHoursEscalation.PlanType.UCPP
+            : kind == PlanKind.CHILD_PROTECTION_PLAN
+                ? OutOfHoursEscalation.PlanType.CPP
+                : OutOfHoursEscalation.PlanType.LAC);
+  }
+
   public Long id() {
     return id;
   }

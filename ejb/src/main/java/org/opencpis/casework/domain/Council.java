@@ -1,9 +1,16 @@
 package org.opencpis.casework.domain;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A council using OpenCPIS's workflow, with the numbers it gives health on every record. */
 @Entity
@@ -29,6 +36,19 @@ public class Council {
 
   @Column(name = "pattern_organisations_7d")
   private Integer patternOrganisationsIn7Days;
+
+  // out-of-hours escalation to the Emergency Duty Team (R24, R25); null: off, until the
+  // council's administrator turns it on
+  @Column(name = "edt_escalation")
+  private Boolean edtEscalation;
+
+  @Column(name = "edt_flagged_patterns")
+  private Boolean edtFlaggedPatterns;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "cw_council_edt_setting", joinColumns = @JoinColumn(name = "la_code"))
+  @OrderColumn(name = "position")
+  private List<EdtSetting> edtSettings = new ArrayList<>();
 
   /** The most a threshold can be: beyond it no pattern would ever flag. */
   public static final int MAX_THRESHOLD = 50;
@@ -94,5 +114,20 @@ public class Council {
           field,
           field + " is a whole number from 1 to " + MAX_THRESHOLD + ", not " + value);
     }
+  }
+
+  /** What goes to the council's Emergency Duty Team out of hours (R24, R25). */
+  public OutOfHoursEscalation.Policy escalationPolicy() {
+    return new OutOfHoursEscalation.Policy(
+        Boolean.TRUE.equals(edtEscalation),
+        !Boolean.FALSE.equals(edtFlaggedPatterns),
+        edtSettings.stream().map(EdtSetting::setting).toList());
+  }
+
+  public void setEscalationPolicy(OutOfHoursEscalation.Policy policy) {
+    edtEscalation = policy.enabled();
+    edtFlaggedPatterns = policy.flaggedPatterns();
+    edtSettings.clear();
+    policy.settings().forEach(s -> edtSettings.add(new EdtSetting(s)));
   }
 }

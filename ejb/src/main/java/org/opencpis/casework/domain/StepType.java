@@ -5,7 +5,8 @@ public enum StepType {
   CPIS_FOLLOW_UP("CPIS Follow Up"),
   SCREENING_REQUIRED("CPIS Notification Received – Social Care Screening required"),
   CP_CIC_VISIT("CP / CiC visit"),
-  CPIS_FAILURE("CP-IS Failure Notification");
+  CPIS_FAILURE("CP-IS Failure Notification"),
+  EDT_ESCALATION("CP-IS Out of Hours – Emergency Duty Team");
 
   private final String displayName;
 

@@ -8,6 +8,11 @@ public enum WorkerRole {
   SCREENING_VIRTUAL_WORKER,
   /** The data-quality (MDAS) virtual worker that fixes NHS numbers and failures (R3, R27). */
   DATA_QUALITY_VIRTUAL_WORKER,
+  /**
+   * The council's Emergency Duty Team: out of hours, a flagged pattern or a setting the council
+   * chose also goes to its inbox (R24, R25).
+   */
+  EDT_VIRTUAL_WORKER,
   /** A social worker who may be a child's key worker. */
   SOCIAL_WORKER,
   /** An Early Help worker or manager. */
@@ -20,6 +25,7 @@ public enum WorkerRole {
   public boolean isVirtual() {
     return this == CPIS_VIRTUAL_WORKER
         || this == SCREENING_VIRTUAL_WORKER
-        || this == DATA_QUALITY_VIRTUAL_WORKER;
+        || this == DATA_QUALITY_VIRTUAL_WORKER
+        || this == EDT_VIRTUAL_WORKER;
   }
 }

@@ -119,6 +119,14 @@ public class WorkflowStep {
   @ManyToOne(fetch = FetchType.EAGER)
   private CaseNote caseNote;
 
+  /** Why the step also went to the Emergency Duty Team out of hours (R24, R25), or null. */
+  @Column(name = "escalation_reason", length = 400)
+  private String escalationReason;
+
+  /** An Emergency Duty Team step: the CPIS Follow Up it was escalated from. */
+  @Column(name = "escalated_from_step_id")
+  private Long escalatedFromStepId;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "cw_step_next_action", joinColumns = @JoinColumn(name = "step_id"))
   @OrderColumn(name = "position")
@@ -164,6 +172,35 @@ public class WorkflowStep {
             + (notice.organisationName() == null ? "" : " at " + notice.organisationName())
             + (notice.careSetting() == null ? "" : " (" + notice.careSetting() + ")");
     s.history.add(new StepEvent(now, "CP-IS", "Access to service notification received"));
+    return s;
+  }
+
+  /**
+   * The Emergency Duty Team's step for a CPIS Follow Up that arrived out of hours (R24, R25): the
+   * same access, child and pattern, with the reason; the follow-up stays in the CP-IS Virtual
+   * Worker inbox for the next working morning, and its history says it was escalated. One per
+   * follow-up (its source key is the follow-up's).
+   */
+  public static WorkflowStep escalation(
+      Worker edt, WorkflowStep followUp, String reason, Instant now, Instant due) {
+    if (edt.role() != WorkerRole.EDT_VIRTUAL_WORKER) {
+      throw new IllegalArgumentException("an escalation goes to the Emergency Duty Team");
+    }
+    if (followUp.type != StepType.CPIS_FOLLOW_UP || followUp.id == null) {
+      throw new IllegalArgumentException("an escalation is of a CPIS Follow Up already recorded");
+    }
+    WorkflowStep s =
+        new WorkflowStep(
+            StepType.EDT_ESCALATION, edt, followUp.child, "edt:" + followUp.sourceKey, now, due);
+    s.notice = followUp.notice;
+    s.pattern = followUp.pattern;
+    s.summary = followUp.summary;
+    s.escalationReason = reason;
+    s.escalatedFromStepId = followUp.id;
+    s.history.add(new StepEvent(now, "CP-IS", "Escalated out of hours: " + reason));
+    followUp.escalationReason = reason;
+    followUp.history.add(
+        new StepEvent(now, "CP-IS", "Also sent to " + edt.name() + " (out of hours)"));
     return s;
   }
 
@@ -348,6 +385,10 @@ public class WorkflowStep {
 
   /** What the admin should do with this step, by the child's involvement now. */
   public String routeAdvice() {
+    if (type == StepType.EDT_ESCALATION) {
+      return "review it now; the CPIS Follow Up is routed by the Safeguarding Admin Team in"
+          + " working hours";
+    }
     if (child == null || child.involvement() == Involvement.CLOSED) {
       return "refer it to Social Care Screening";
     }
@@ -436,6 +477,14 @@ public class WorkflowStep {
 
   public CaseNote caseNote() {
     return caseNote;
+  }
+
+  public String escalationReason() {
+    return escalationReason;
+  }
+
+  public Long escalatedFromStepId() {
+    return escalatedFromStepId;
   }
 
   public List<String> nextActions() {

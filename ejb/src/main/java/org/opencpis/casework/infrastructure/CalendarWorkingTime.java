@@ -20,4 +20,9 @@ public class CalendarWorkingTime implements WorkingTime {
   public Instant due(Instant arrival, Duration workingTime) {
     return calendars.current().addWorkingTime(arrival, workingTime);
   }
+
+  @Override
+  public boolean isWorkingTime(Instant at) {
+    return calendars.current().isWorkingTime(at);
+  }
 }

@@ -3,6 +3,7 @@ package org.opencpis.casework.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,20 @@ class CouncilTest {
           .hasMessageContaining("from 1 to 50");
     }
     assertThat(council.patternThresholds(SERVICE)).isEqualTo(new AccessPattern.Thresholds(4, 2));
+  }
+
+  @Test
+  @DisplayName(
+      "R24 R25: out-of-hours escalation is off until set; set, the council keeps its choice;"
+          + " turned off, the settings stay for next time")
+  void escalationPolicy() {
+    assertThat(council.escalationPolicy()).isEqualTo(OutOfHoursEscalation.Policy.OFF);
+    var edCpp = new OutOfHoursEscalation.Setting("ED", OutOfHoursEscalation.PlanType.CPP);
+    council.setEscalationPolicy(new OutOfHoursEscalation.Policy(true, false, List.of(edCpp)));
+    assertThat(council.escalationPolicy())
+        .isEqualTo(new OutOfHoursEscalation.Policy(true, false, List.of(edCpp)));
+    council.setEscalationPolicy(new OutOfHoursEscalation.Policy(false, true, List.of(edCpp)));
+    assertThat(council.escalationPolicy().enabled()).isFalse();
+    assertThat(council.escalationPolicy().settings()).containsExactly(edCpp);
   }
 }

@@ -198,4 +198,37 @@ class WorkflowStepTest {
     f.set(entity, id);
     return entity;
   }
+
+  @Test
+  @DisplayName(
+      "R24 R25: an escalated follow-up stays in the CP-IS Virtual Worker inbox; the Emergency Duty"
+          + " Team's step carries the same access, the reason and the link, and completes without"
+          + " routing")
+  void escalation() throws Exception {
+    Worker edt =
+        withId(
+            new Worker("855", "Emergency Duty Team", null, WorkerRole.EDT_VIRTUAL_WORKER, "EDT"),
+            5L);
+    WorkflowStep followUp = step(child);
+    String why = "Arrived out of hours, Saturday 5 December 2026 at 11:00: pattern flagged";
+    WorkflowStep e = WorkflowStep.escalation(edt, followUp, why, NOW, NOW.plusSeconds(7200));
+    assertThat(e.type()).isEqualTo(StepType.EDT_ESCALATION);
+    assertThat(e.inbox()).isSameAs(edt);
+    assertThat(e.notice()).isSameAs(notice);
+    assertThat(e.child()).isSameAs(child);
+    assertThat(e.sourceKey()).isEqualTo("edt:ev:855");
+    assertThat(e.escalationReason()).isEqualTo(why);
+    assertThat(e.escalatedFromStepId()).isEqualTo(100L);
+    assertThat(followUp.inbox()).isSameAs(cpis);
+    assertThat(followUp.escalationReason()).isEqualTo(why);
+    assertThat(followUp.history())
+        .extracting(StepEvent::what)
+        .contains("Also sent to Emergency Duty Team (out of hours)");
+    assertThat(e.routeAdvice()).startsWith("review it now");
+    e.completeWith(null, "Duty Worker", NOW);
+    assertThat(e.status()).isEqualTo(StepStatus.COMPLETED);
+    assertThat(followUp.status()).as("still the admin team's").isEqualTo(StepStatus.INCOMING);
+    assertThatThrownBy(() -> WorkflowStep.escalation(cpis, followUp, why, NOW, NOW))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

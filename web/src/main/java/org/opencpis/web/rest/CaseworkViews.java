@@ -237,7 +237,9 @@ public final class CaseworkViews {
       List<String> nextActions,
       Long caseNoteId,
       List<EventView> history,
-      TimelineView timeline) {
+      TimelineView timeline,
+      String escalationReason,
+      Long escalatedFromStepId) {
     static StepView of(WorkflowStep s, Instant now) {
       return of(s, now, null);
     }
@@ -264,7 +266,9 @@ public final class CaseworkViews {
           s.nextActions(),
           s.caseNote() == null ? null : s.caseNote().id(),
           s.history().stream().map(EventView::of).toList(),
-          TimelineView.of(timeline));
+          TimelineView.of(timeline),
+          s.escalationReason(),
+          s.escalatedFromStepId());
     }
   }
 

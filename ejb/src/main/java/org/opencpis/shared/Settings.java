@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.logging.Logger;
 
 /**
  * The application's settings. Each is a WildFly system property (set by the CLI scripts in ear/,
@@ -15,8 +14,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class Settings {
-
-  private static final Logger LOG = Logger.getLogger(Settings.class.getName());
 
   public int retentionMonths() {
     return intValue("cpis.retention.months", 12);
@@ -68,16 +65,16 @@ public class Settings {
    * The application's clock: the system's, unless {@code cpis.clock.fixed} names an instant (e.g.
    * 2026-12-05T11:00:00Z), at which the clock then stands. That is for rehearsals and tests of what
    * happens at a given time (a weekend, a bank holiday), never for a live service; a value that is
-   * not an instant is ignored (and logged).
+   * not an instant is refused, naming the property.
    */
   public Clock clock() {
-    String fixed = System.getProperty("cpis.clock.fixed");
-    if (fixed != null && !fixed.isBlank()) {
+    String fixed = Setting.text("cpis.clock.fixed").orElse(null);
+    if (fixed != null) {
       try {
-        return Clock.fixed(Instant.parse(fixed.trim()), zone());
+        return Clock.fixed(Instant.parse(fixed), zone());
       } catch (DateTimeParseException e) {
-        LOG.warning(
-            () -> "cpis.clock.fixed '" + fixed + "' is not an instant: the system clock is used");
+        throw new InvalidSettingException(
+            "cpis.clock.fixed", fixed, "an instant such as 2026-12-05T11:00:00Z, or no value");
       }
     }
     return Clock.system(zone());

@@ -96,7 +96,12 @@ public final class Setting {
     }
   }
 
+  /**
+   * The application's Config: the one of this module's class loader, whatever thread reads (a
+   * request, a timer, the MLLP listener's own threads, whose context class loader is not the
+   * deployment's).
+   */
   private static Config config() {
-    return ConfigProvider.getConfig();
+    return ConfigProvider.getConfig(Setting.class.getClassLoader());
   }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
+import org.opencpis.shared.Setting;
 import org.opencpis.shared.Settings;
 
 /**
@@ -39,12 +40,7 @@ public class AuditRetention {
   }
 
   public static int retentionDays() {
-    String v = System.getProperty(PROPERTY);
-    try {
-      return v == null || v.isBlank() ? DEFAULT_DAYS : Math.max(1, Integer.parseInt(v.trim()));
-    } catch (NumberFormatException e) {
-      return DEFAULT_DAYS;
-    }
+    return Setting.integer(PROPERTY, DEFAULT_DAYS, 1);
   }
 
   /** Removes the rows older than the retention period; answers how many. */

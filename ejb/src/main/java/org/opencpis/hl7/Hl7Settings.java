@@ -5,7 +5,7 @@ import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.logging.Logger;
+import org.opencpis.shared.Setting;
 
 /**
  * The HL7 v2 settings, each a WildFly system property (ear/src/main/server/cli/60-hl7.cli and
@@ -36,8 +36,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class Hl7Settings {
 
-  private static final Logger LOG = Logger.getLogger(Hl7Settings.class.getName());
-
   public static final String FACILITY_PREFIX = "cpis.hl7.facility.";
 
   /**
@@ -45,12 +43,13 @@ public class Hl7Settings {
    * same answer; after it, the message (which holds personal data) is removed.
    */
   public int messageRetentionDays() {
-    return intValue("cpis.hl7.message-retention-days", 30);
+    return Setting.integer("cpis.hl7.message-retention-days", 30, 1);
   }
 
   /** The port the listener binds: {@code cpis.hl7.port} plus the server's port offset. */
   public int listenerPort() {
-    return intValue("cpis.hl7.port", 2575) + intValue("jboss.socket.binding.port-offset", 0);
+    return Setting.integer("cpis.hl7.port", 2575, 1, 65535)
+        + Setting.integer("jboss.socket.binding.port-offset", 0, 0, 65535);
   }
 
   /**
@@ -58,48 +57,38 @@ public class Hl7Settings {
    * jboss.bind.address} (set by {@code -b}), else 127.0.0.1 as WildFly's public interface.
    */
   public String bindAddress() {
-    for (String name : new String[] {"cpis.hl7.bind-address", "jboss.bind.address"}) {
-      String v = System.getProperty(name);
-      if (v != null && !v.isBlank()) {
-        return v.trim();
-      }
-    }
-    return "127.0.0.1";
+    return Setting.text("cpis.hl7.bind-address")
+        .or(() -> Setting.text("jboss.bind.address"))
+        .orElse("127.0.0.1");
   }
 
   /** Whether MLLP without TLS is accepted (development only). */
   public boolean plainAllowed() {
-    return Boolean.parseBoolean(System.getProperty("cpis.hl7.plain", "false").trim());
+    return Setting.flag("cpis.hl7.plain", false);
   }
 
   /** How long a frame, from its first byte to its last, or a TLS handshake may take. */
   public Duration readTimeout() {
-    return Duration.ofSeconds(Math.max(1, intValue("cpis.hl7.read-timeout-seconds", 30)));
+    return Duration.ofSeconds(Setting.integer("cpis.hl7.read-timeout-seconds", 30, 1));
   }
 
   /** How long a connection may wait for the next message before it is closed. */
   public Duration idleTimeout() {
-    return Duration.ofSeconds(Math.max(1, intValue("cpis.hl7.idle-timeout-seconds", 300)));
+    return Duration.ofSeconds(Setting.integer("cpis.hl7.idle-timeout-seconds", 300, 1));
   }
 
   /** How many connections may be open at once; one more is closed as soon as it is accepted. */
   public int maxConnections() {
-    return Math.max(1, intValue("cpis.hl7.max-connections", 64));
+    return Setting.integer("cpis.hl7.max-connections", 64, 1);
   }
 
   /** The largest frame taken, in bytes; a larger one is answered AR and not processed. */
   public int maxFrameBytes() {
-    return Math.max(1024, intValue("cpis.hl7.max-frame-bytes", 1024 * 1024));
+    return Setting.integer("cpis.hl7.max-frame-bytes", 1024 * 1024, 1024);
   }
 
   public Charset defaultCharset() {
-    String name = System.getProperty("cpis.hl7.charset", "UTF-8").trim();
-    try {
-      return Charset.forName(name);
-    } catch (IllegalArgumentException e) {
-      LOG.warning("cpis.hl7.charset '" + name + "' is not a charset; using UTF-8");
-      return Charset.forName("UTF-8");
-    }
+    return Setting.charset("cpis.hl7.charset", "UTF-8");
   }
 
   /** The allowed sending facility with this ODS code (MSH-4), if it is configured. */
@@ -111,19 +100,6 @@ public class Hl7Settings {
     if (!ods.matches("[A-Z0-9]{1,10}")) {
       return Optional.empty();
     }
-    String value = System.getProperty(FACILITY_PREFIX + ods);
-    return value == null ? Optional.empty() : Optional.of(Facility.parse(ods, value));
-  }
-
-  static int intValue(String name, int fallback) {
-    String v = System.getProperty(name);
-    if (v == null || v.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
+    return Setting.text(FACILITY_PREFIX + ods).map(value -> Facility.parse(ods, value));
   }
 }

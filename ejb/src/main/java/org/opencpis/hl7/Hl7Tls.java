@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.opencpis.shared.Setting;
 
 /**
  * The MLLP listener's TLS: the server's key and certificate (the key store) and the CA certificates
@@ -94,7 +95,7 @@ public class Hl7Tls {
 
   /** The protocols offered: {@code cpis.hl7.tls.protocols}, TLSv1.3 and TLSv1.2 by default. */
   public String[] protocols() {
-    String v = System.getProperty("cpis.hl7.tls.protocols", "TLSv1.3,TLSv1.2");
+    String v = Setting.text("cpis.hl7.tls.protocols", "TLSv1.3,TLSv1.2");
     return Arrays.stream(v.split(","))
         .map(String::trim)
         .filter(p -> !p.isEmpty())
@@ -166,7 +167,6 @@ public class Hl7Tls {
   }
 
   private static String prop(String name, String fallback) {
-    String v = System.getProperty(name);
-    return v == null || v.isBlank() ? fallback : v.trim();
+    return Setting.text(name, fallback);
   }
 }

@@ -5,17 +5,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.logging.Logger;
 
 /**
  * The application's settings. Each is a WildFly system property (set by the CLI scripts in ear/,
- * visible and changeable in the management console) read at each use, so a change takes effect
- * without a redeploy; the default here applies when an administrator removes the property.
+ * visible and changeable in the management console) read through MicroProfile Config at each use
+ * ({@link Setting}), so a change takes effect without a redeploy; the default here applies when an
+ * administrator removes the property, and a value that cannot be used is refused, naming it.
  */
 @ApplicationScoped
 public class Settings {
-
-  private static final Logger LOG = Logger.getLogger(Settings.class.getName());
 
   public int retentionMonths() {
     return intValue("cpis.retention.months", 12);
@@ -30,12 +28,12 @@ public class Settings {
   }
 
   public ZoneId zone() {
-    return ZoneId.of(System.getProperty("cpis.zone", "Europe/London"));
+    return Setting.zone("cpis.zone", "Europe/London");
   }
 
   /** The hub's own ASID, the sender of its answers. */
   public String hubAsid() {
-    return System.getProperty("cpis.hub.asid", "928942012545");
+    return Setting.text("cpis.hub.asid", "928942012545");
   }
 
   /** Working hours within which a CPIS Follow Up should be worked (R21, R24). */
@@ -67,30 +65,23 @@ public class Settings {
    * The application's clock: the system's, unless {@code cpis.clock.fixed} names an instant (e.g.
    * 2026-12-05T11:00:00Z), at which the clock then stands. That is for rehearsals and tests of what
    * happens at a given time (a weekend, a bank holiday), never for a live service; a value that is
-   * not an instant is ignored (and logged).
+   * not an instant is refused, naming the property.
    */
   public Clock clock() {
-    String fixed = System.getProperty("cpis.clock.fixed");
-    if (fixed != null && !fixed.isBlank()) {
+    String fixed = Setting.text("cpis.clock.fixed").orElse(null);
+    if (fixed != null) {
       try {
-        return Clock.fixed(Instant.parse(fixed.trim()), zone());
+        return Clock.fixed(Instant.parse(fixed), zone());
       } catch (DateTimeParseException e) {
-        LOG.warning(
-            () -> "cpis.clock.fixed '" + fixed + "' is not an instant: the system clock is used");
+        throw new InvalidSettingException(
+            "cpis.clock.fixed", fixed, "an instant such as 2026-12-05T11:00:00Z, or no value");
       }
     }
     return Clock.system(zone());
   }
 
+  /** At least 1: a count, a period or a threshold of 0 or less is refused. */
   static int intValue(String name, int fallback) {
-    String v = System.getProperty(name);
-    if (v == null || v.isBlank()) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
+    return Setting.integer(name, fallback, 1);
   }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
+import org.opencpis.shared.InvalidSettingException;
+import org.opencpis.shared.Setting;
 
 /**
  * Where the application gets its working-hours calendar (R24): {@code @Inject WorkingCalendars
@@ -31,7 +33,7 @@ public class WorkingCalendars {
   private List<String> lastRefused; // logged once per wrong value, not at every call
 
   public WorkingCalendars() {
-    this(System::getProperty);
+    this(name -> Setting.text(name).orElse(null));
   }
 
   /** For tests: settings from elsewhere than the system properties. */

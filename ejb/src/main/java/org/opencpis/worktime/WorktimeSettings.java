@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.opencpis.shared.InvalidSettingException;
 
 /**
  * The working-hours settings (R24), parsed from the system properties an administrator edits. Every

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.opencpis.shared.InvalidSettingException;
 
 class WorktimeSettingsTest {
 

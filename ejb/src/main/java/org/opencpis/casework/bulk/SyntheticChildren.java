@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import org.opencpis.casework.domain.CaseworkRefusal;
 import org.opencpis.casework.domain.Child;
 import org.opencpis.shared.Roles;
+import org.opencpis.shared.Setting;
 
 /**
  * Synthetic children without NHS numbers, for measuring the bulk load at scale (the benchmark
@@ -31,7 +32,7 @@ public class SyntheticChildren {
 
   /** Adds children {@code prefix+from} to {@code prefix+(from+count-1)} to a council's file. */
   public int create(String laCode, String prefix, int from, int count) {
-    if (!Boolean.parseBoolean(System.getProperty(ENABLED, "false").trim())) {
+    if (!Setting.flag(ENABLED, false)) {
       throw new CaseworkRefusal(
           CaseworkRefusal.Kind.NOT_FOUND,
           "synthetic-children",

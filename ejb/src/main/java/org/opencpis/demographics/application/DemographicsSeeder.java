@@ -5,12 +5,12 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.logging.Logger;
 import org.opencpis.demographics.domain.DemographicRecord;
 import org.opencpis.demographics.domain.SeedPopulation;
 import org.opencpis.demographics.infrastructure.DemographicsRepository;
+import org.opencpis.shared.Setting;
 
 /**
  * Seeds an empty demographic store, at startup, with the generated development population ({@link
@@ -41,8 +41,7 @@ public class DemographicsSeeder {
     }
     long t0 = System.nanoTime();
     List<DemographicRecord> people =
-        SeedPopulation.generate(
-            size, LocalDate.now(ZoneId.of(System.getProperty("cpis.zone", "Europe/London"))));
+        SeedPopulation.generate(size, LocalDate.now(Setting.zone("cpis.zone", "Europe/London")));
     long t1 = System.nanoTime();
     repository.insertAll(people);
     long t2 = System.nanoTime();
@@ -60,15 +59,6 @@ public class DemographicsSeeder {
   }
 
   static int seedSize() {
-    String v = System.getProperty(SEED_SIZE);
-    if (v == null || v.isBlank()) {
-      return DEFAULT_SEED_SIZE;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      LOG.warning(() -> SEED_SIZE + " is not a number: the default is used");
-      return DEFAULT_SEED_SIZE;
-    }
+    return Setting.integer(SEED_SIZE, DEFAULT_SEED_SIZE, 0);
   }
 }

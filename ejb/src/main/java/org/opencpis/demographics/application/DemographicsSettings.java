@@ -1,8 +1,10 @@
 package org.opencpis.demographics.application;
 
+import org.opencpis.shared.Setting;
+
 /**
  * The demographic store's settings: WildFly system properties (36-demographics.cli) read at each
- * use, so a change in the management console takes effect at once.
+ * use through {@link Setting}, so a change in the management console takes effect at once.
  */
 public final class DemographicsSettings {
 
@@ -14,9 +16,8 @@ public final class DemographicsSettings {
 
   private DemographicsSettings() {}
 
-  /** Whether the demographic service answers now (default true: anything but "false"). */
+  /** Whether the demographic service answers now (default true; true or false, else refused). */
   public static boolean available() {
-    String v = System.getProperty(AVAILABLE);
-    return v == null || !v.trim().equalsIgnoreCase("false");
+    return Setting.flag(AVAILABLE, true);
   }
 }

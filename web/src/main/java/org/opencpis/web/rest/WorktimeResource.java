@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import org.opencpis.worktime.InvalidSettingException;
+import org.opencpis.shared.InvalidSettingException;
 import org.opencpis.worktime.WorkingCalendar;
 import org.opencpis.worktime.WorkingCalendars;
 

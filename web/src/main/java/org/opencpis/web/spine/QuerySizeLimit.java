@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.opencpis.shared.Setting;
 
 /**
  * A query is a few kilobytes: cpisquery takes bodies of at most {@value #DEFAULT_MAX} bytes (system
@@ -30,7 +31,7 @@ public class QuerySizeLimit extends HttpFilter {
       chain.doFilter(req, res);
       return;
     }
-    int max = Integer.getInteger(PROPERTY, DEFAULT_MAX);
+    int max = Setting.integer(PROPERTY, DEFAULT_MAX, 1024);
     if (req.getContentLengthLong() > max) {
       tooLarge(res, max);
       return;

@@ -1,9 +1,10 @@
-package org.opencpis.worktime;
+package org.opencpis.shared;
 
 /**
- * A working-hours setting that cannot be used. Says which system property, what it holds and what
- * it should hold, so an administrator can fix it in the management console. The calendar is never
- * built from a guess: a due time from a misread setting would be silently wrong.
+ * A setting that cannot be used. Says which system property, what it holds and what it should hold,
+ * so an administrator can fix it in the management console. Nothing is worked out from a guess: a
+ * retention period, a due time or a port from a misread setting would be silently wrong, so every
+ * reader of a setting ({@link Setting}) refuses it the same way.
  */
 public class InvalidSettingException extends IllegalStateException {
 

@@ -81,16 +81,23 @@ public class BulkLoadService {
 
   /**
    * The status of a load: its latest execution's, while the batch runtime still knows it (it is
-   * ahead of the stored one); else the stored one. A load left STARTED by an execution the runtime
-   * no longer knows (the server restarted) is FAILED, and can be restarted.
+   * ahead of the stored one) once the load's end is stored; else the stored one. A load left
+   * STARTED by an execution the runtime no longer knows (the server restarted) is FAILED, and can
+   * be restarted.
    */
   public BulkLoadStatus status(BulkLoad load) {
     if (load.executionId() == null) {
       return load.status();
     }
     try {
-      BatchStatus live = operator().getJobExecution(load.executionId()).getBatchStatus();
-      return liveStatus(live);
+      BulkLoadStatus live =
+          liveStatus(operator().getJobExecution(load.executionId()).getBatchStatus());
+      // the job has ended, but this load was read before its end was stored (the job's afterJob
+      // commits it): still STARTED, so its counts and finish time are never shown half-written
+      if (live != BulkLoadStatus.STARTED && load.finishedAt() == null) {
+        return BulkLoadStatus.STARTED;
+      }
+      return live;
     } catch (NoSuchJobExecutionException e) {
       return load.status() == BulkLoadStatus.STARTED ? BulkLoadStatus.FAILED : load.status();
     }

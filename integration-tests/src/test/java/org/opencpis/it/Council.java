@@ -36,6 +36,15 @@ public final class Council {
         .longValue();
   }
 
+  /** The manager's view's row of one inbox (GET /inboxes/overview). */
+  public static JsonObject inboxLoad(Spine.User user, long inbox) {
+    return ((JsonObject) Rest.get(user, "/inboxes/overview").json())
+        .getJsonArray("inboxes").getValuesAs(JsonObject.class).stream()
+            .filter(r -> r.getJsonNumber("inboxId").longValue() == inbox)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no inbox " + inbox + " in the overview"));
+  }
+
   /** Every step of the inbox the query keeps, read page by page (500 a page). */
   public static JsonArray steps(Spine.User user, long inbox, String query) {
     jakarta.json.JsonArrayBuilder all = jakarta.json.Json.createArrayBuilder();

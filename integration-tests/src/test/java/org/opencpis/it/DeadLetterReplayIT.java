@@ -82,12 +82,7 @@ class DeadLetterReplayIT {
                             "council 855 file " + later + " waits for file " + first + ": held")
                         > 0);
       }
-      Awaitility.await()
-          .atMost(Duration.ofSeconds(40))
-          .untilAsserted(
-              () ->
-                  assertThat(MetricsIT.scrape().value("cpis_council_files_held", "la=\"855\""))
-                      .isEqualTo(2.0));
+      awaitHeldFiles(2);
       assertThat(parkedFiles()).hasSize(1);
       assertThat(parkedFiles().toString()).as("no personal data").doesNotContain(nhs);
       assertThat(CouncilRecordsIT.status(child).getString("state")).isEqualTo("PENDING");
@@ -100,12 +95,7 @@ class DeadLetterReplayIT {
     CouncilRecordsIT.awaitStatus(child, "SHARED");
     Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> held(nhs).size() == 2);
     assertThat(parkedFiles()).isEmpty();
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(40))
-        .untilAsserted(
-            () ->
-                assertThat(MetricsIT.scrape().value("cpis_council_files_held", "la=\"855\""))
-                    .isEqualTo(0.0));
+    awaitHeldFiles(0);
     // the hub holds what the last file says: the CPP ended on the second date, the care episode
     // open; one record each
     List<JsonObject> records = held(nhs);
@@ -117,6 +107,16 @@ class DeadLetterReplayIT {
         .filteredOn(r -> r.getString("planType").equals("LAC"))
         .singleElement()
         .satisfies(r -> assertThat(open(r)).isTrue());
+  }
+
+  /** Until the metric says council 855 has this many files held (it is refreshed every 15 s). */
+  static void awaitHeldFiles(int files) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(40))
+        .untilAsserted(
+            () ->
+                assertThat(MetricsIT.scrape().value("cpis_council_files_held", "la=\"855\""))
+                    .isEqualTo((double) files));
   }
 
   static boolean open(JsonObject heldRecord) {

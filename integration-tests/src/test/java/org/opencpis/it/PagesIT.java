@@ -573,12 +573,7 @@ class PagesIT {
     try (Browser b = Browser.as(Spine.LEICS_ADMIN)) {
       b.open("app/workload.html");
       String table = b.awaitText("#workload", "Due today");
-      JsonObject cpis =
-          ((JsonObject) Rest.get(Spine.LEICS_ADMIN, "/inboxes/overview").json())
-              .getJsonArray("inboxes").getValuesAs(JsonObject.class).stream()
-                  .filter(r -> r.getJsonNumber("inboxId").longValue() == inbox)
-                  .findFirst()
-                  .orElseThrow();
+      JsonObject cpis = Council.inboxLoad(Spine.LEICS_ADMIN, inbox);
       assertThat(b.find("[data-open='" + inbox + "']").getText())
           .isEqualTo(String.valueOf(cpis.getJsonNumber("open").longValue()));
       assertThat(b.find("[data-overdue='" + inbox + "']").getText())

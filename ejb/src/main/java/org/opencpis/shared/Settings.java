@@ -56,6 +56,14 @@ public class Settings {
     return intValue("cpis.pattern.organisations-7d", 2);
   }
 
+  /**
+   * Seconds after which the council workflow sends again a file the hub has not answered (R9, R28),
+   * and again after as long while it stays unanswered.
+   */
+  public int councilFileResendAfterSeconds() {
+    return intValue("cpis.council.resend-after-seconds", 300);
+  }
+
   /** Hours within which the Emergency Duty Team should look at an escalated step (R24). */
   public int edtDueHours() {
     return intValue("cpis.edt.due-hours", 2);

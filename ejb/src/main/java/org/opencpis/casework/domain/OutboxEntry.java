@@ -71,6 +71,15 @@ public class OutboxEntry {
     return fileSequence;
   }
 
+  public String laCode() {
+    return laCode;
+  }
+
+  /** The file as it was sent (JSON), to send again as it was. */
+  public String payload() {
+    return payload;
+  }
+
   public Long childId() {
     return childId;
   }

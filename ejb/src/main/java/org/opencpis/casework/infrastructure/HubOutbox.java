@@ -44,11 +44,40 @@ public class HubOutbox {
         JSON.toJson(new CouncilUpload(laCode, CouncilUpload.SENDING_SYSTEM, n, records));
     OutboxEntry entry = new OutboxEntry(laCode, n, childId, payload, now);
     em.persist(entry);
+    put(entry);
+    return entry;
+  }
+
+  /**
+   * Sends a file again as it was, under its own number (the hub answers a repeat as the first time,
+   * and sends its acknowledgement again), for a file that stays unanswered.
+   */
+  public void sendAgain(OutboxEntry entry) {
+    put(entry);
+  }
+
+  private void put(OutboxEntry entry) {
     outbox.put(
         CouncilUpload.QUEUE,
-        payload,
-        Map.of("JMSXGroupID", laCode, "laCode", laCode, "fileSequenceId", n));
-    return entry;
+        entry.payload(),
+        Map.of(
+            "JMSXGroupID",
+            entry.laCode(),
+            "laCode",
+            entry.laCode(),
+            "fileSequenceId",
+            entry.fileSequence()));
+  }
+
+  /** Files sent before {@code before} and still unanswered, oldest first per council. */
+  public List<OutboxEntry> unanswered(Instant before, int max) {
+    return em.createQuery(
+            "select e from OutboxEntry e where e.answeredAt is null and e.sentAt < :before"
+                + " order by e.laCode, e.fileSequence",
+            OutboxEntry.class)
+        .setParameter("before", before)
+        .setMaxResults(max)
+        .getResultList();
   }
 
   /** Whether a later file for the same child is still waiting for its answer. */

@@ -201,14 +201,21 @@ public class CouncilUploadService {
           new LaNotification.RecordResult(
               r.localChildId(), r.planCode(), o.code().name(), o.field(), o.detail()));
     }
+    String ackId =
+        "ack:"
+            + file.laCode()
+            + ":"
+            + UploadChannel.COUNCIL_WORKFLOW.streamName()
+            + ":"
+            + file.fileSequenceId();
+    // a file sent again (the council resends what stays unanswered) has its acknowledgement sent
+    // again: the first one may be what was lost
+    if (issuer.resend(ackId)) {
+      return answer;
+    }
     issuer.issue(
         new LaNotification(
-            "ack:"
-                + file.laCode()
-                + ":"
-                + UploadChannel.COUNCIL_WORKFLOW.streamName()
-                + ":"
-                + file.fileSequenceId(),
+            ackId,
             LaNotification.Type.ACKNOWLEDGEMENT,
             file.laCode(),
             settings.clock().instant(),

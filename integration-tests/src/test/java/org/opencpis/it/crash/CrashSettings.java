@@ -89,8 +89,14 @@ record CrashSettings(
         Integer.parseInt(prop("crash.recovery.period-seconds", "10")),
         prop("crash.server.heap", "768m"),
         Boolean.parseBoolean(prop("crash.keep", "false")),
-        Arrays.stream(prop("crash.server.args", "").trim().split("\\s+"))
-            .filter(s -> !s.isEmpty())
+        java.util.stream.Stream.concat(
+                // the council workflow resends an unanswered file sooner than its 300 s, within
+                // the drain
+                java.util.stream.Stream.of(
+                    "-Dcpis.council.resend-after-seconds="
+                        + prop("crash.council.resend-after-seconds", "20")),
+                Arrays.stream(prop("crash.server.args", "").trim().split("\\s+"))
+                    .filter(s -> !s.isEmpty()))
             .toList());
   }
 

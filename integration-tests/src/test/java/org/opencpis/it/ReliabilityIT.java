@@ -33,6 +33,52 @@ class ReliabilityIT {
   }
 
   @Test
+  @DisplayName(
+      "R9 R28: a council's file the broker lost (removed from the queue before delivery) is sent again by the council workflow once it stays unanswered, and applied: the child is SHARED")
+  void aLostCouncilFileIsSentAgain() throws Exception {
+    String[] queue = {
+      "subsystem", "messaging-activemq", "server", "default", "jms-queue", "CpisRecordUpdates"
+    };
+    String was = ServerConfig.setSystemProperty("cpis.council.resend-after-seconds", "5");
+    try {
+      String nhs = TestData.nhsNumber();
+      long child =
+          Council.addChild(
+              Spine.LEICS_SW, "LOST-" + nhs, nhs, "Rae", "Moss", LocalDate.of(2016, 4, 4));
+      ServerConfig.execute("pause", queue);
+      try {
+        CouncilRecordsIT.addPlan(
+            child, "CHILD_PROTECTION_PLAN", null, TestData.today().minusMonths(2), null);
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    ServerConfig.execute("read-attribute", queue, "name", "message-count").asLong()
+                        > 0);
+        // the delivery is lost: the broker forgets the file before any consumer saw it
+        ServerConfig.execute("remove-messages", queue);
+        assertThat(ServerConfig.execute("read-attribute", queue, "name", "message-count").asLong())
+            .isZero();
+      } finally {
+        ServerConfig.execute("resume", queue);
+      }
+      assertThat(CouncilRecordsIT.status(child).getString("state")).isEqualTo("PENDING");
+
+      // sent again 5 s after it went, at the next run of the resend (every 10 s), then applied
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> "SHARED".equals(CouncilRecordsIT.status(child).getString("state")));
+      assertThat(ServerAdmin.logCount("unanswered since")).isPositive();
+      assertThat(DeadLetterReplayIT.held(nhs))
+          .singleElement()
+          .satisfies(r -> assertThat(r.getString("planType")).isEqualTo("CPP"));
+    } finally {
+      ServerConfig.restore("cpis.council.resend-after-seconds", was);
+    }
+  }
+
+  @Test
   @DisplayName("R28: a notification delivered again never makes a second step")
   void redeliveryMakesNoSecondStep() throws Exception {
     String nhs = TestData.nhsNumber();

@@ -590,6 +590,43 @@ class PagesIT {
 
   @Test
   @DisplayName(
+      "R21 R24 R25: the inbox page's filter form narrows the steps to an organisation and care setting in the order asked for, as the API counts them, and keeps them in the address")
+  void inboxFilters() throws Exception {
+    long inbox = Council.inbox(Spine.LEICS_ADMIN, "CPIS_VIRTUAL_WORKER");
+    JsonObject mine = InboxPagingIT.stepFrom(inbox, "RX1", "MIU", null);
+    InboxPagingIT.stepFrom(inbox, "RWE", "ED", null);
+    try (Browser b = Browser.as(Spine.LEICS_ADMIN)) {
+      b.open("app/inboxes.html?inbox=" + inbox);
+      b.find("#step-filters");
+      b.click("#filter-organisation option[value='RX1']");
+      b.click("#filter-careSetting option[value='MIU']");
+      b.click("#filter-sort option[value='arrived']");
+      b.follow("#apply-filters");
+      long total =
+          Long.parseLong(
+              Rest.get(
+                      Spine.LEICS_ADMIN,
+                      "/inboxes/" + inbox + "/steps?limit=1&organisation=RX1&careSetting=MIU")
+                  .header("X-Total-Count"));
+      assertThat(b.awaitText("#steps", "matching the filters"))
+          .contains("matching the filters (" + total + ")");
+      List<WebElement> rows = b.all("#steps [data-step-id]");
+      assertThat(rows).hasSize((int) Math.min(total, 50));
+      assertThat(rows.get(0).getAttribute("data-step-id"))
+          .as("newest first: the step just made")
+          .isEqualTo(String.valueOf(id(mine)));
+      assertThat(b.all("#steps tbody tr"))
+          .allSatisfy(r -> assertThat(r.getText()).contains("Nottingham").contains("MIU"));
+      assertThat(b.find("#filter-organisation").getAttribute("value"))
+          .as("the address keeps the filters")
+          .isEqualTo("RX1");
+      assertThat(b.find("#filter-sort").getAttribute("value")).isEqualTo("arrived");
+      b.screenshot("16-inbox-filters");
+    }
+  }
+
+  @Test
+  @DisplayName(
       "The pages' scripts run under the Content-Security-Policy: the shell's classes are set and GOV.UK Frontend's components start")
   void scriptsRunUnderThePolicy() {
     try (Browser b = Browser.as(Spine.LEICS_ADMIN)) {

@@ -92,6 +92,7 @@ class RoleMatrixIT {
           row("GET /inboxes/overview",                            "403   403   403   200   200   403   403   403    401", get(f -> "/inboxes/overview")),
           row("GET /inboxes/{id}/steps",                          "403   403   403   200   404   403   403   403    401", get(f -> "/inboxes/" + f.virtualInbox + "/steps")),
           row("GET /inboxes/{id}/steps (a colleague's own)",      "403   403   403   403   404   403   403   403    401", get(f -> "/inboxes/" + f.colleagueInbox + "/steps")),
+          row("GET /inboxes/{id}/filters",                        "403   403   403   200   404   403   403   403    401", get(f -> "/inboxes/" + f.virtualInbox + "/filters")),
           row("GET /steps/{id}",                                  "403   403   403   200   404   403   403   403    401", get(f -> "/steps/" + f.stepToStart)),
           row("GET /steps/{id} (in a colleague's own inbox)",     "403   403   403   403   404   403   403   403    401", get(f -> "/steps/" + f.colleagueStep)),
           row("POST /steps/{id}/start (in a colleague's own)",    "403   403   403   403   404   403   403   403    401", post(f -> "/steps/" + f.colleagueStep + "/start", f -> null)),

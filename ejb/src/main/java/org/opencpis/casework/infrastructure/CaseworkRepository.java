@@ -14,6 +14,7 @@ import org.opencpis.casework.domain.Child;
 import org.opencpis.casework.domain.ChildPlan;
 import org.opencpis.casework.domain.ClipboardNotification;
 import org.opencpis.casework.domain.Council;
+import org.opencpis.casework.domain.Involvement;
 import org.opencpis.casework.domain.StepStatus;
 import org.opencpis.casework.domain.Worker;
 import org.opencpis.casework.domain.WorkerRole;
@@ -145,6 +146,124 @@ public class CaseworkRepository {
         .setParameter("flagged", f.flaggedOnly())
         .setParameter("overdue", f.overdueOnly())
         .setParameter("now", f.now());
+  }
+
+  /** The orders an inbox's steps come in. */
+  public enum StepOrder {
+    /** Flagged first, then by due time (R24, R25): the order the inbox is worked in. */
+    DUE(" order by s.pattern.flagged desc, s.dueAt, s.id"),
+    /** Newest arrival first. */
+    ARRIVED(" order by s.createdAt desc, s.id desc"),
+    /** Oldest arrival first. */
+    OLDEST(" order by s.createdAt, s.id");
+
+    private final String orderBy;
+
+    StepOrder(String orderBy) {
+      this.orderBy = orderBy;
+    }
+  }
+
+  /**
+   * Which steps of an inbox, and in which order: {@link StepFilter}'s, and only those whose access
+   * came from {@code organisation} (an ODS code), in {@code careSetting}, for a child the council
+   * is involved with as {@code involvement} (a step with no child matches none). A null narrows
+   * nothing.
+   */
+  public record StepSearch(
+      StepFilter filter,
+      String organisation,
+      String careSetting,
+      Involvement involvement,
+      StepOrder order) {}
+
+  /**
+   * A page of an inbox's steps the search keeps, in its order: filtered, sorted and cut by the
+   * database, at most {@code limit} from {@code offset}.
+   */
+  public List<WorkflowStep> steps(Worker inbox, StepSearch q, int offset, int limit) {
+    return withSearch(
+            em.createQuery("select s" + stepsWhere(q) + q.order().orderBy, WorkflowStep.class),
+            inbox,
+            q)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** How many steps of the inbox the search keeps. */
+  public long countSteps(Worker inbox, StepSearch q) {
+    return withSearch(em.createQuery("select count(s)" + stepsWhere(q), Long.class), inbox, q)
+        .getSingleResult();
+  }
+
+  // built to the filters given: an untyped null parameter is an error on PostgreSQL, and a join
+  // to the notice or the child only when a filter reads it (a step may have neither)
+  private static String stepsWhere(StepSearch q) {
+    StringBuilder jpql = new StringBuilder(" from WorkflowStep s");
+    if (q.organisation() != null || q.careSetting() != null) {
+      jpql.append(" join s.notice n");
+    }
+    if (q.involvement() != null) {
+      jpql.append(" join s.child c");
+    }
+    jpql.append(STEPS_WHERE.substring(" from WorkflowStep s".length()));
+    if (q.organisation() != null) {
+      jpql.append(" and n.organisationOds = :org");
+    }
+    if (q.careSetting() != null) {
+      jpql.append(" and upper(n.careSetting) = :setting");
+    }
+    if (q.involvement() != null) {
+      jpql.append(" and c.involvement = :involvement");
+    }
+    return jpql.toString();
+  }
+
+  private static <T> TypedQuery<T> withSearch(TypedQuery<T> q, Worker inbox, StepSearch s) {
+    withFilter(q, inbox, s.filter());
+    if (s.organisation() != null) {
+      q.setParameter("org", s.organisation());
+    }
+    if (s.careSetting() != null) {
+      q.setParameter("setting", s.careSetting());
+    }
+    if (s.involvement() != null) {
+      q.setParameter("involvement", s.involvement());
+    }
+    return q;
+  }
+
+  /**
+   * The organisations (ODS code and a name) the accesses of an inbox's steps came from, open ones
+   * unless {@code all}, by code; at most 200.
+   */
+  public List<Object[]> stepOrganisations(Worker inbox, boolean all) {
+    return em.createQuery(
+            "select n.organisationOds, max(n.organisationName) from WorkflowStep s join s.notice n"
+                + " where s.inbox = :inbox and (:all = true or s.status <> :done)"
+                + " and n.organisationOds is not null"
+                + " group by n.organisationOds order by n.organisationOds",
+            Object[].class)
+        .setParameter("inbox", inbox)
+        .setParameter("all", all)
+        .setParameter("done", StepStatus.COMPLETED)
+        .setMaxResults(200)
+        .getResultList();
+  }
+
+  /** The care settings of the accesses of an inbox's steps, open ones unless {@code all}. */
+  public List<String> stepCareSettings(Worker inbox, boolean all) {
+    return em.createQuery(
+            "select distinct upper(n.careSetting) from WorkflowStep s join s.notice n"
+                + " where s.inbox = :inbox and (:all = true or s.status <> :done)"
+                + " and n.careSetting is not null",
+            String.class)
+        .setParameter("inbox", inbox)
+        .setParameter("all", all)
+        .setParameter("done", StepStatus.COMPLETED)
+        .setMaxResults(200)
+        .getResultList();
   }
 
   public long openSteps(Worker inbox) {

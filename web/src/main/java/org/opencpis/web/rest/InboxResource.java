@@ -18,6 +18,7 @@ import java.util.List;
 import org.opencpis.casework.application.Caller;
 import org.opencpis.casework.application.CaseworkService;
 import org.opencpis.casework.application.InboxOverview;
+import org.opencpis.casework.application.InboxSteps;
 import org.opencpis.web.rest.CaseworkViews.InboxView;
 import org.opencpis.web.rest.CaseworkViews.StepView;
 
@@ -37,6 +38,7 @@ public class InboxResource {
 
   @EJB CaseworkService casework;
   @EJB InboxOverview overview;
+  @EJB InboxSteps inboxSteps;
   @Context SecurityContext security;
 
   @GET
@@ -60,10 +62,14 @@ public class InboxResource {
   }
 
   /**
-   * A page of an inbox's steps: open ones (all=true adds completed), flagged first, then by due
-   * time; flagged=true keeps only flagged steps, overdue=true only overdue ones; {@code limit}
-   * (default {@value #PAGE}, at most 500) from {@code offset}. The page is the body; the total the
-   * filter keeps is {@value #TOTAL}, and {@code Link} names the next and previous pages.
+   * A page of an inbox's steps: open ones (all=true adds completed); flagged=true keeps only
+   * flagged steps, overdue=true only overdue ones, organisation= (an ODS code) only accesses from
+   * that organisation, careSetting= (ED, MIU, ...) only accesses in that setting, involvement=
+   * (OPEN_SOCIAL_CARE, OPEN_EARLY_HELP, CLOSED) only children the council is involved with so;
+   * sort=due (the default: flagged first, then by due time), arrived (newest first) or oldest
+   * (oldest arrival first); {@code limit} (default {@value #PAGE}, at most 500) from {@code
+   * offset}. The page is the body; the total the filters keep is {@value #TOTAL}, and {@code Link}
+   * names the next and previous pages (with the same filters). A bad value is 400 naming it.
    */
   @GET
   @Path("/{id}/steps")
@@ -72,12 +78,22 @@ public class InboxResource {
       @QueryParam("all") @DefaultValue("false") boolean all,
       @QueryParam("flagged") @DefaultValue("false") boolean flaggedOnly,
       @QueryParam("overdue") @DefaultValue("false") boolean overdueOnly,
+      @QueryParam("organisation") String organisation,
+      @QueryParam("careSetting") String careSetting,
+      @QueryParam("involvement") String involvement,
+      @QueryParam("sort") String sort,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("" + PAGE) int limit,
       @Context UriInfo uri) {
     Instant now = casework.now();
     CaseworkService.StepPage page =
-        casework.steps(caller(), id, all, flaggedOnly, overdueOnly, offset, limit);
+        inboxSteps.steps(
+            caller(),
+            id,
+            new InboxSteps.Query(
+                all, flaggedOnly, overdueOnly, organisation, careSetting, involvement, sort),
+            offset,
+            limit);
     List<StepView> steps = page.steps().stream().map(s -> StepView.of(s, now)).toList();
     Response.ResponseBuilder r = Response.ok(steps).header(TOTAL, page.total());
     if (offset + steps.size() < page.total()) {
@@ -93,6 +109,18 @@ public class InboxResource {
           "prev");
     }
     return r.build();
+  }
+
+  /**
+   * What an inbox's step filters can be set to: the organisations its steps' accesses came from
+   * (open steps unless all=true), the care settings (those present and the usual ones) and the
+   * involvements.
+   */
+  @GET
+  @Path("/{id}/filters")
+  public InboxSteps.FilterValues filters(
+      @PathParam("id") long id, @QueryParam("all") @DefaultValue("false") boolean all) {
+    return inboxSteps.filterValues(caller(), id, all);
   }
 
   private Caller caller() {

@@ -55,7 +55,9 @@ import org.hibernate.type.SqlTypes;
     indexes = {
       @Index(name = "ix_cw_step_inbox", columnList = "inbox_id, status"),
       // an inbox's page, in its order (flagged first, then by due time)
-      @Index(name = "ix_cw_step_inbox_order", columnList = "inbox_id, pattern_flagged, due_at, id")
+      @Index(name = "ix_cw_step_inbox_order", columnList = "inbox_id, pattern_flagged, due_at, id"),
+      // an inbox's page by arrival (newest or oldest first)
+      @Index(name = "ix_cw_step_inbox_arrival", columnList = "inbox_id, created_at, id")
     })
 public class WorkflowStep {
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -233,6 +234,50 @@ class BulkRouteIT {
     assertThat(post(Spine.LEICESTERSHIRE, ok).status()).isEqualTo(403);
     assertThat(post(Spine.ADMIN, ok).status()).isEqualTo(403);
     assertThat(post(null, ok).status()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName(
+      "R22: on the inbox page the admin ticks steps and routes them with Route selected; the page says how many were routed and why the others were not")
+  void inboxPageRoutesSelected() throws Exception {
+    Assumptions.assumeTrue(
+        Browser.available(), "SKIPPED: the page tests need Debian's chromium and chromium-driver");
+    String social = TestData.nhsNumber();
+    String closed = TestData.nhsNumber();
+    involve(social, "Fay", "OPEN_SOCIAL_CARE", Council.myId(Spine.LEICS_SW));
+    involve(closed, "Gus", "CLOSED", null);
+    Spine.upload(Spine.LEICESTERSHIRE)
+        .upload(
+            file(
+                "855",
+                child("BR-" + social, social, "Fay", "Bulk", DOB, "CPP", START, null),
+                child("BR-" + closed, closed, "Gus", "Bulk", DOB, "CPP", START, null)));
+    Spine.query(Spine.CLINICIAN).query(byPerson(social, ED_NURSE));
+    Spine.query(Spine.CLINICIAN).query(byPerson(closed, ED_NURSE));
+    long inbox = Council.inbox(ADMIN, "CPIS_VIRTUAL_WORKER");
+    long sSocial = id(Council.awaitStepFor(ADMIN, inbox, social, 1));
+    long sClosed = id(Council.awaitStepFor(ADMIN, inbox, closed, 1));
+    // the page shows 50 steps from an offset: start at the first of the two
+    List<Long> open =
+        Council.steps(ADMIN, inbox, null).getValuesAs(JsonObject.class).stream()
+            .map(BulkRouteIT::id)
+            .toList();
+    int offset = Math.min(open.indexOf(sSocial), open.indexOf(sClosed));
+
+    try (Browser b = Browser.as(ADMIN)) {
+      b.open("app/inboxes.html?inbox=" + inbox + "&offset=" + offset);
+      b.click("#select-" + sSocial + " + label");
+      b.click("#select-" + sClosed + " + label");
+      new org.openqa.selenium.support.ui.Select(b.find("#bulk-route-name"))
+          .selectByValue("notify-allocated-team");
+      b.click("#route-selected");
+      assertThat(b.awaitText("#bulk-result", "1 routed, 1 not routed"))
+          .contains("Step " + sClosed)
+          .contains("refer it to Social Care Screening");
+      b.screenshot("bulk-route-result");
+    }
+    assertThat(step(sSocial).getString("status")).isEqualTo("COMPLETED");
+    assertThat(step(sClosed).getString("status")).isEqualTo("INCOMING");
   }
 
   // --- helpers --------------------------------------------------------------------------------

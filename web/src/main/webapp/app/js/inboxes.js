@@ -11,10 +11,7 @@ const ROLE_ORDER = [
   'EDT_VIRTUAL_WORKER',
 ];
 
-run(() => show(null));
-
-/** The page; {@code result} is the answer of a bulk route just made, shown above the steps. */
-async function show(result) {
+run(async () => {
   const me = await signedIn();
   const inboxes = (await api('/inboxes')).sort(
     (a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
@@ -48,7 +45,6 @@ async function show(result) {
         all
           ? link('inboxes.html?inbox=' + selected.id, 'Show open steps only')
           : link('inboxes.html?inbox=' + selected.id + '&all=true', 'Show completed steps too')),
-      result ? bulkResult(result) : null,
       table(
         selected.name + ': ' + (all ? 'all steps' : 'open steps') + ' (' + total + ')',
         ['Select', 'Step', 'Child', 'Accessed by', 'Care setting', 'Due', 'Status'],
@@ -60,7 +56,7 @@ async function show(result) {
       pagination(here, offset, steps.length, total));
   }
   render(parts);
-}
+});
 
 const ROUTES = [
   ['notify-allocated-team', 'Notify the allocated team (child open to a social-care team)'],
@@ -94,8 +90,7 @@ function bulkForm() {
           try {
             const route = document.getElementById('bulk-route-name').value;
             const result = await api('/steps/bulk-route', { method: 'POST', body: { stepIds, route } });
-            clearMessages();
-            await show(result);
+            showBulkResult(result);
           } catch (e) {
             showError(e.message);
           } finally {
@@ -105,16 +100,30 @@ function bulkForm() {
       }, 'Route selected')));
 }
 
-/** What a bulk route did: how many were routed, and each one not routed with why. */
-function bulkResult(r) {
-  return h('div', { class: 'govuk-inset-text', id: 'bulk-result', role: 'status' },
+/**
+ * What a bulk route did, at the top of the page: how many were routed, each one not routed with
+ * why; the routed rows say "Routed" in place of their checkbox, and completed.
+ */
+function showBulkResult(r) {
+  clearMessages();
+  const box = h('div', { class: 'govuk-inset-text', id: 'bulk-result', role: 'status' },
     h('p', { class: 'govuk-body govuk-!-font-weight-bold' },
       r.routed.length + ' routed, ' + r.refused.length + ' not routed'),
     r.refused.length
       ? h('ul', { class: 'govuk-list govuk-list--bullet' },
         r.refused.map((x) => h('li', { 'data-refused-step': x.stepId },
           link('step.html?id=' + x.stepId, 'Step ' + x.stepId), ': ' + x.reason)))
-      : null);
+      : null,
+    h('p', { class: 'govuk-body' }, link(location.href, 'Show the inbox as it is now')));
+  box.tabIndex = -1;
+  document.getElementById('messages').append(box);
+  for (const x of r.routed) {
+    const check = document.getElementById('select-' + x.stepId);
+    if (!check) continue;
+    check.closest('tr').lastElementChild.replaceChildren(tag(statusText('COMPLETED'), 'green'));
+    check.closest('td').replaceChildren(tag('Routed', 'green'));
+  }
+  box.focus();
 }
 
 const PAGE = 50;

@@ -274,6 +274,11 @@ class BulkRouteIT {
       assertThat(b.awaitText("#bulk-result", "1 routed, 1 not routed"))
           .contains("Step " + sClosed)
           .contains("refer it to Social Care Screening");
+      assertThat(b.find("#steps tr:has([data-step-id='" + sSocial + "'])").getText())
+          .contains("Routed")
+          .contains("Completed")
+          .doesNotContain("Incoming");
+      assertThat(b.all("#select-" + sClosed)).as("the refused one can be ticked again").hasSize(1);
       b.screenshot("bulk-route-result");
     }
     assertThat(step(sSocial).getString("status")).isEqualTo("COMPLETED");

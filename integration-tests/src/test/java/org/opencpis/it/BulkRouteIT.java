@@ -103,6 +103,17 @@ class BulkRouteIT {
             samsVisit);
     Instant after = Instant.now().plusSeconds(5);
 
+    // the request is one row of the audit trail: the route and the steps, how many went
+    String subject =
+        "notify-allocated-team "
+            + List.of(sSocial1, sSocial2, sClosed, sBefore, nowhere, samsVisit);
+    List<JsonObject> audit =
+        AuditIT.rows("?subject=" + java.net.URLEncoder.encode(subject, "UTF-8"));
+    assertThat(audit).hasSize(1);
+    assertThat(audit.get(0).getString("operation")).isEqualTo("casework.bulkRoute");
+    assertThat(audit.get(0).getString("principal")).isEqualTo(ADMIN.name());
+    assertThat(audit.get(0).getString("outcome")).isEqualTo("DONE 2 ROUTED 4 REFUSED");
+
     // the two open to a social-care team are routed: key worker told, next action, completed
     assertThat(routedIds(notify)).containsExactly(sSocial1, sSocial2);
     for (JsonObject r : notify.getJsonArray("routed").getValuesAs(JsonObject.class)) {

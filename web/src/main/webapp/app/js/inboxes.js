@@ -3,7 +3,8 @@
 // time (the API sorts and pages in the database, so a backlog of thousands costs one page).
 // A filter form above the steps (organisation, care setting, involvement, flagged, overdue, and
 // the order) sets the page's query string, which the API is asked with and the pages keep.
-import { api, apiReply, h, param, render, run, signedIn, tag, table, dateTime, nhs, fullName, link, statusText } from './lib.js';
+// Open CPIS Follow Ups can be ticked and routed together by one route (POST /steps/bulk-route).
+import { api, apiReply, h, param, render, run, signedIn, tag, table, dateTime, nhs, fullName, link, statusText, showError, clearMessages } from './lib.js';
 
 const ROLE_ORDER = [
   'CPIS_VIRTUAL_WORKER',
@@ -60,17 +61,86 @@ run(async () => {
       filterForm(selected.id, all, values),
       table(
         selected.name + ': ' + (all ? 'all steps' : 'open steps') + (filtered ? ' matching the filters' : '') + ' (' + total + ')',
-        ['Step', 'Child', 'Accessed by', 'Care setting', 'Due', 'Status'],
+        ['Select', 'Step', 'Child', 'Accessed by', 'Care setting', 'Due', 'Status'],
         steps.map(row),
         filtered
           ? 'No steps match the filters.'
           : all ? 'There are no steps in this inbox.' : 'There are no open steps in this inbox.',
         'steps',
       ),
+      steps.some(routable) ? bulkForm() : null,
       pagination(here, offset, steps.length, total));
   }
   render(parts);
 });
+
+const ROUTES = [
+  ['notify-allocated-team', 'Notify the allocated team (child open to a social-care team)'],
+  ['refer-to-screening', 'Refer to Social Care Screening (child not open)'],
+  ['notify-early-help', 'Notify the Early Help worker (child open to Early Help)'],
+];
+
+/** An open CPIS Follow Up: the steps a route applies to. */
+function routable(s) {
+  return s.type === 'CPIS_FOLLOW_UP' && s.status !== 'COMPLETED';
+}
+
+/** The route to apply to the ticked steps, and the button that sends them. */
+function bulkForm() {
+  return h('div', { class: 'govuk-form-group', id: 'bulk-route' },
+    h('label', { class: 'govuk-label', for: 'bulk-route-name' }, 'Route for the selected steps'),
+    h('div', { class: 'govuk-hint' }, 'Each step is routed only if the route fits its child now; the others are listed with the reason and left as they are.'),
+    h('select', { class: 'govuk-select', id: 'bulk-route-name', name: 'route' },
+      ROUTES.map(([value, text]) => h('option', { value }, text))),
+    h('div', {},
+      h('button', {
+        type: 'button', class: 'govuk-button govuk-!-margin-top-4', 'data-module': 'govuk-button', id: 'route-selected',
+        onclick: async (ev) => {
+          const button = ev.currentTarget;
+          const stepIds = [...document.querySelectorAll('input[name="step"]:checked')].map((c) => Number(c.value));
+          if (!stepIds.length) {
+            showError('Select the steps to route', 'steps');
+            return;
+          }
+          button.disabled = true;
+          try {
+            const route = document.getElementById('bulk-route-name').value;
+            const result = await api('/steps/bulk-route', { method: 'POST', body: { stepIds, route } });
+            showBulkResult(result);
+          } catch (e) {
+            showError(e.message);
+          } finally {
+            button.disabled = false;
+          }
+        },
+      }, 'Route selected')));
+}
+
+/**
+ * What a bulk route did, at the top of the page: how many were routed, each one not routed with
+ * why; the routed rows say "Routed" in place of their checkbox, and completed.
+ */
+function showBulkResult(r) {
+  clearMessages();
+  const box = h('div', { class: 'govuk-inset-text', id: 'bulk-result', role: 'status' },
+    h('p', { class: 'govuk-body govuk-!-font-weight-bold' },
+      r.routed.length + ' routed, ' + r.refused.length + ' not routed'),
+    r.refused.length
+      ? h('ul', { class: 'govuk-list govuk-list--bullet' },
+        r.refused.map((x) => h('li', { 'data-refused-step': x.stepId },
+          link('step.html?id=' + x.stepId, 'Step ' + x.stepId), ': ' + x.reason)))
+      : null,
+    h('p', { class: 'govuk-body' }, link(location.href, 'Show the inbox as it is now')));
+  box.tabIndex = -1;
+  document.getElementById('messages').append(box);
+  for (const x of r.routed) {
+    const check = document.getElementById('select-' + x.stepId);
+    if (!check) continue;
+    check.closest('tr').lastElementChild.replaceChildren(tag(statusText('COMPLETED'), 'green'));
+    check.closest('td').replaceChildren(tag('Routed', 'green'));
+  }
+  box.focus();
+}
 
 const PAGE = 50;
 
@@ -151,6 +221,13 @@ function row(s) {
     s.overdue ? tag('Overdue', 'orange') : null,
     tag(statusText(s.status), s.status === 'COMPLETED' ? 'green' : 'grey'));
   return [
+    routable(s)
+      ? h('div', { class: 'govuk-checkboxes govuk-checkboxes--small' },
+        h('div', { class: 'govuk-checkboxes__item' },
+          h('input', { class: 'govuk-checkboxes__input', type: 'checkbox', name: 'step', value: s.id, id: 'select-' + s.id }),
+          h('label', { class: 'govuk-label govuk-checkboxes__label', for: 'select-' + s.id },
+            h('span', { class: 'govuk-visually-hidden' }, 'Select step ' + s.id))))
+      : '',
     h('div', { 'data-step-id': s.id },
       link('step.html?id=' + s.id, s.typeName),
       s.flagged && s.pattern

@@ -100,6 +100,7 @@ class RoleMatrixIT {
           row("POST /steps/{id}/notify-allocated-team",           "403   403   403   200   404   403   403   403    401", post(f -> "/steps/" + f.stepSocial + "/notify-allocated-team", f -> null)),
           row("POST /steps/{id}/notify-early-help",               "403   403   403   200   404   403   403   403    401", post(f -> "/steps/" + f.stepEarlyHelp + "/notify-early-help", f -> null)),
           row("POST /steps/{id}/refer-to-screening",              "403   403   403   200   404   403   403   403    401", post(f -> "/steps/" + f.stepRefer + "/refer-to-screening", f -> null)),
+          row("POST /steps/bulk-route",                           "403   403   403   200   200   403   403   403    401", post(f -> "/steps/bulk-route", f -> "{\"stepIds\":[" + f.stepRefer + "],\"route\":\"refer-to-screening\"}")),
           row("POST /steps/{id}/complete",                        "403   403   403   200   404   403   403   403    401", post(f -> "/steps/" + f.screening + "/complete", f -> "{\"caseNoteId\":" + f.screeningNote + "}")),
           row("GET /children",                                    "403   403   403   200   200   403   403   403    401", get(f -> "/children?familyName=Matrix")),
           row("POST /children",                                   "403   403   403   201   201   403   403   403    401", post(f -> "/children", f -> "{\"laPersonId\":\"RM-" + unique() + "\",\"givenName\":\"Ann\",\"familyName\":\"Matrix\"}")),

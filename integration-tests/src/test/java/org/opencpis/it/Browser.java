@@ -146,6 +146,46 @@ public final class Browser implements AutoCloseable {
     return driver.getTitle();
   }
 
+  /** The WCAG 2.2 AA rule sets axe-core checks (its tags). */
+  static final List<String> WCAG_AA =
+      List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+  private static String axeScript;
+
+  /**
+   * What axe-core (the npm package's axe.min.js, run inside this Chromium) finds against WCAG 2.2
+   * AA on the page as it stands: one line per violation, its rule, impact, help and the first
+   * elements at fault; empty when there is none.
+   */
+  public List<String> accessibilityViolations() {
+    JavascriptExecutor js = driver;
+    js.executeScript(axe());
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    Object found =
+        js.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+                + ".then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.help"
+                + " + ' at ' + v.nodes.slice(0, 5).map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe-core failed: ' + e]));",
+            WCAG_AA);
+    return ((List<?>) found).stream().map(String::valueOf).toList();
+  }
+
+  private static synchronized String axe() {
+    if (axeScript == null) {
+      try (java.io.InputStream in = Browser.class.getResourceAsStream("/axe.min.js")) {
+        if (in == null) {
+          throw new IllegalStateException("axe.min.js is not on the test class path");
+        }
+        axeScript = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return axeScript;
+  }
+
   /** A PNG of the whole page in target/screenshots/, for a person to look at. */
   public Path screenshot(String name) {
     JavascriptExecutor js = driver;

@@ -627,6 +627,48 @@ class PagesIT {
 
   @Test
   @DisplayName(
+      "Accessibility: axe-core finds no WCAG 2.2 AA violation on any page, as each of its users sees it (with data on it)")
+  void noAccessibilityViolations() throws Exception {
+    long inbox = Council.inbox(Spine.LEICS_ADMIN, "CPIS_VIRTUAL_WORKER");
+    String nhs = Children.sharedByLeicestershire();
+    Spine.query(Spine.CLINICIAN).query(byPerson(nhs, ED_NURSE));
+    long step = id(Council.awaitStepFor(Spine.LEICS_ADMIN, inbox, nhs, 1));
+    String own = TestData.nhsNumber();
+    long child =
+        Council.addChild(Spine.LEICS_SW, "AX-" + own, own, "Ivy", "Hart", LocalDate.of(2017, 2, 2));
+    java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+    try (Browser b = Browser.as(Spine.LEICS_ADMIN)) {
+      for (String page :
+          List.of(
+              "index.html",
+              "app/inboxes.html?inbox=" + inbox,
+              "app/step.html?id=" + step,
+              "app/person.html?id=" + child,
+              "app/person.html?familyName=Hart",
+              "app/workload.html")) {
+        b.open(page);
+        found.put(page, b.accessibilityViolations());
+      }
+    }
+    try (Browser b = Browser.as(Spine.LEICS_SW)) {
+      b.open("app/clipboard.html");
+      found.put("app/clipboard.html", b.accessibilityViolations());
+    }
+    try (Browser b = Browser.as(Spine.CLINICIAN)) {
+      b.open("app/health.html");
+      found.put("app/health.html", b.accessibilityViolations());
+    }
+    try (Browser b = Browser.as(Spine.ADMIN)) {
+      b.open("app/audit.html?subject=" + nhs);
+      found.put("app/audit.html", b.accessibilityViolations());
+    }
+    assertThat(found).as("pages checked").hasSize(9);
+    found.values().removeIf(List::isEmpty);
+    assertThat(found).as("WCAG 2.2 AA violations axe-core finds, by page").isEmpty();
+  }
+
+  @Test
+  @DisplayName(
       "The pages' scripts run under the Content-Security-Policy: the shell's classes are set and GOV.UK Frontend's components start")
   void scriptsRunUnderThePolicy() {
     try (Browser b = Browser.as(Spine.LEICS_ADMIN)) {

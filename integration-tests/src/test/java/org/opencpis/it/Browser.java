@@ -146,6 +146,11 @@ public final class Browser implements AutoCloseable {
     return driver.getTitle();
   }
 
+  /** Runs a script in the page (a test's own change to it). */
+  public Object script(String js) {
+    return ((JavascriptExecutor) driver).executeScript(js);
+  }
+
   /** The WCAG 2.2 AA rule sets axe-core checks (its tags). */
   static final List<String> WCAG_AA =
       List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");

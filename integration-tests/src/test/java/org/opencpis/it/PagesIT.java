@@ -661,6 +661,9 @@ class PagesIT {
     try (Browser b = Browser.as(Spine.ADMIN)) {
       b.open("app/audit.html?subject=" + nhs);
       found.put("app/audit.html", b.accessibilityViolations());
+      // the check sees a fault when there is one: an image with no text alternative
+      b.script("document.querySelector('main').appendChild(document.createElement('img'))");
+      assertThat(b.accessibilityViolations()).anyMatch(v -> v.startsWith("image-alt"));
     }
     assertThat(found).as("pages checked").hasSize(9);
     found.values().removeIf(List::isEmpty);

@@ -77,7 +77,8 @@ class SettingTest {
   }
 
   @Test
-  @DisplayName("the service's settings refuse a bad value too (R2: the retention period)")
+  @DisplayName(
+      "R10 R12: the retention period (cpis.retention.months) refuses a bad value too, never taking the default")
   void serviceSettings() {
     System.setProperty("cpis.retention.months", "a year");
     try {

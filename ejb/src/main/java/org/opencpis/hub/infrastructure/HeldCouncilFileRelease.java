@@ -1,7 +1,9 @@
 package org.opencpis.hub.infrastructure;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -30,10 +32,16 @@ public class HeldCouncilFileRelease {
 
   private volatile String lastProblem;
 
-  /** After the commit of a council's applied file: the files held behind it, now. */
+  @Resource SessionContext session;
+
+  /**
+   * After the commit of a council's applied file: the files held behind it, at once but on a thread
+   * of their own (through the bean, so the call is asynchronous: the consumer that applied the file
+   * goes on to its next message).
+   */
   public void applied(
       @Observes(during = TransactionPhase.AFTER_SUCCESS) CouncilUploadService.Applied a) {
-    releaseLater(a.laCode());
+    session.getBusinessObject(HeldCouncilFileRelease.class).releaseLater(a.laCode());
   }
 
   @Asynchronous
